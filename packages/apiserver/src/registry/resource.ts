@@ -1,0 +1,102 @@
+/**
+ * What the API server knows about one served resource: names, scope,
+ * subresources, schema and per-resource behaviour. Built-in kinds and custom
+ * resources are both described by a {@link ResourceDefinition} and served by
+ * the one generic store and REST handler.
+ * @module
+ */
+
+/** A Kubernetes object as the API server handles it: parsed JSON. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  [field: string]: unknown;
+}
+
+/** The parts of ObjectMeta the server reads and writes. */
+export interface ObjectMeta {
+  name?: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }>;
+  finalizers?: string[];
+  managedFields?: unknown[];
+  [field: string]: unknown;
+}
+
+/** Where the scale subresource reads and writes replicas (paths are dotted JSON paths). */
+export interface ScaleSubresource {
+  specReplicasPath: string;
+  statusReplicasPath: string;
+  labelSelectorPath?: string;
+}
+
+/** A field-level validation problem, reported as a StatusCause of a 422 Invalid. */
+export interface FieldError {
+  type:
+    | "FieldValueRequired"
+    | "FieldValueInvalid"
+    | "FieldValueNotSupported"
+    | "FieldValueDuplicate"
+    | "FieldValueForbidden"
+    | "FieldValueTooLong"
+    | "FieldValueTooMany"
+    | "FieldValueTypeInvalid";
+  /** Dotted path with indices, e.g. `spec.containers[0].image`. */
+  field: string;
+  /** The offending value, printed in the message where upstream prints it. */
+  badValue?: unknown;
+  detail?: string;
+}
+
+/**
+ * Per-resource behaviour, after upstream's RESTCreateStrategy /
+ * RESTUpdateStrategy: each hook is optional and pure (no I/O).
+ */
+export interface ResourceStrategy {
+  /** Clears or sets fields before a create (e.g. drop status, set defaults). */
+  prepareForCreate?(obj: KubeObject): void;
+  /** Copies fields the main resource must not change (e.g. status) from `old` before an update. */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
+  /** Same for writes through the status subresource (keep everything but status). */
+  prepareForStatusUpdate?(obj: KubeObject, old: KubeObject): void;
+  /** Validation of a new object (metadata is validated by the store). */
+  validate?(obj: KubeObject): FieldError[];
+  /** Validation of an update, including immutable fields. */
+  validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
+}
+
+/** Extracts the value of one selectable field (e.g. `spec.nodeName`) from an object. */
+export type FieldGetter = (obj: KubeObject) => string | undefined;
+
+/** Everything the server needs to serve one resource. */
+export interface ResourceDefinition {
+  /** API group; "" for the core group. */
+  group: string;
+  version: string;
+  kind: string;
+  listKind: string;
+  /** Lower-case plural: the URL segment. */
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  categories: string[];
+  namespaced: boolean;
+  subresources: { status?: boolean; scale?: ScaleSubresource };
+  /** OpenAPI definition name of the kind, e.g. `io.k8s.api.core.v1.Pod`. */
+  schemaName: string;
+  strategy: ResourceStrategy;
+  /** Selectable fields beyond metadata.name and metadata.namespace. */
+  fieldSelectors: Record<string, FieldGetter>;
+  /** Whether a change to anything but metadata and status bumps metadata.generation. */
+  hasGeneration: boolean;
+}
