@@ -1,10 +1,10 @@
 /**
- * Printers for the apps/v1 group: Deployment, ReplicaSet, StatefulSet and
- * DaemonSet. `spec.replicas` falls back to the API default of 1 when unset.
+ * Printers for the apps/v1 group: Deployment, ReplicaSet, StatefulSet,
+ * DaemonSet and ControllerRevision. `spec.replicas` falls back to the API default of 1 when unset.
  * @module
  */
 
-import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from "kubernetes-types/apps/v1.js";
+import type { ControllerRevision, DaemonSet, Deployment, ReplicaSet, StatefulSet } from "kubernetes-types/apps/v1.js";
 import { AGE_DOC, FIELD_DOCS, NAME_DOC } from "./descriptions.js";
 import { column, formatLabelSelector, formatLabels, layoutContainerCells, selectorString, since } from "./format.js";
 import type { Printer } from "./types.js";
@@ -119,5 +119,30 @@ export const daemonSetPrinter: Printer = {
       images,
       formatLabelSelector(ds.spec?.selector),
     ];
+  },
+};
+
+/** `kind.group/name` of the controlling owner, lower-cased (`statefulset.apps/web`), or `<none>`. */
+export function controllerName(obj: { metadata?: { ownerReferences?: Array<{ apiVersion?: string; kind?: string; name?: string; controller?: boolean }> } }): string {
+  const ref = (obj.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+  if (!ref) return "<none>";
+  const apiVersion = ref.apiVersion ?? "";
+  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+  const kind = ref.kind ?? "";
+  const groupKind = group ? `${kind}.${group}` : kind;
+  return groupKind ? `${groupKind.toLowerCase()}/${ref.name ?? ""}` : (ref.name ?? "");
+}
+
+/** apps/v1 ControllerRevision: NAME CONTROLLER REVISION AGE. */
+export const controllerRevisionPrinter: Printer = {
+  columns: [
+    nameColumn,
+    column("Controller", "string", "Controller of the object"),
+    column("Revision", "string", FIELD_DOCS["ControllerRevision.revision"]),
+    ageColumn,
+  ],
+  cells(obj, now) {
+    const cr = obj as Partial<ControllerRevision>;
+    return [cr.metadata?.name ?? "", controllerName(cr), cr.revision ?? 0, since(cr.metadata?.creationTimestamp, now)];
   },
 };

@@ -1,6 +1,7 @@
 /**
- * Printers for the core (v1) group: Pod, Namespace, Node, Service, Endpoints,
- * ConfigMap, Secret, ServiceAccount and Event, plus the events.k8s.io/v1 view
+ * Printers for the core (v1) group: Pod, PodTemplate, ReplicationController,
+ * Namespace, Node, Service, Endpoints, ConfigMap, Secret, ServiceAccount and
+ * Event, plus the events.k8s.io/v1 view
  * of Event (served from the same storage, so printed with the same columns).
  * @module
  */
@@ -14,13 +15,24 @@ import type {
   Node,
   Pod,
   PodCondition,
+  PodTemplate,
+  ReplicationController,
   Secret,
   Service,
   ServiceAccount,
 } from "kubernetes-types/core/v1.js";
 import type { Event as EventsV1Event } from "kubernetes-types/events/v1.js";
 import { AGE_DOC, FIELD_DOCS, NAME_DOC } from "./descriptions.js";
-import { column, compareStrings, formatLabels, joinHostPort, loadBalancerIngress, parseTime, since } from "./format.js";
+import {
+  column,
+  compareStrings,
+  formatLabels,
+  joinHostPort,
+  layoutContainerCells,
+  loadBalancerIngress,
+  parseTime,
+  since,
+} from "./format.js";
 import type { JsonObject, Printer } from "./types.js";
 
 const nameColumn = column("Name", "string", NAME_DOC, { format: "name" });
@@ -196,6 +208,57 @@ export const podPrinter: Printer = {
     column("Readiness Gates", "string", FIELD_DOCS["PodSpec.readinessGates"], { priority: 1 }),
   ],
   cells: podCells,
+  rowConditions(obj) {
+    const phase = (obj as Pod).status?.phase;
+    if (phase === "Succeeded") return [{ type: "Completed", status: "True", reason: "Succeeded", message: "The pod has completed successfully." }];
+    if (phase === "Failed") return [{ type: "Completed", status: "True", reason: "Failed", message: "The pod failed." }];
+    return [];
+  },
+};
+
+// ---------------------------------------------------------------- PodTemplate, ReplicationController
+
+/** core/v1 PodTemplate: NAME CONTAINERS IMAGES POD LABELS (no AGE). */
+export const podTemplatePrinter: Printer = {
+  columns: [
+    nameColumn,
+    column("Containers", "string", "Names of each container in the template."),
+    column("Images", "string", "Images referenced by each container in the template."),
+    column("Pod Labels", "string", "The labels for the pod template."),
+  ],
+  cells(obj) {
+    const pt = obj as PodTemplate;
+    const [names, images] = layoutContainerCells(pt.template?.spec?.containers);
+    return [objectName(pt), names, images, formatLabels(pt.template?.metadata?.labels)];
+  },
+};
+
+/** core/v1 ReplicationController: NAME DESIRED CURRENT READY AGE; wide CONTAINERS IMAGES SELECTOR. */
+export const replicationControllerPrinter: Printer = {
+  columns: [
+    nameColumn,
+    column("Desired", "integer", FIELD_DOCS["ReplicationControllerSpec.replicas"]),
+    column("Current", "integer", FIELD_DOCS["ReplicationControllerStatus.replicas"]),
+    column("Ready", "integer", FIELD_DOCS["ReplicationControllerStatus.readyReplicas"]),
+    ageColumn,
+    column("Containers", "string", "Names of each container in the template.", { priority: 1 }),
+    column("Images", "string", "Images referenced by each container in the template.", { priority: 1 }),
+    column("Selector", "string", FIELD_DOCS["ReplicationControllerSpec.selector"], { priority: 1 }),
+  ],
+  cells(obj, now) {
+    const rc = obj as ReplicationController;
+    const [names, images] = layoutContainerCells(rc.spec?.template?.spec?.containers);
+    return [
+      objectName(rc),
+      rc.spec?.replicas ?? 1,
+      rc.status?.replicas ?? 0,
+      rc.status?.readyReplicas ?? 0,
+      since(rc.metadata?.creationTimestamp, now),
+      names,
+      images,
+      formatLabels(rc.spec?.selector),
+    ];
+  },
 };
 
 // ---------------------------------------------------------------- Namespace

@@ -7,8 +7,15 @@
  * @module
  */
 
-import { daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from "./apps.js";
+import { controllerRevisionPrinter, daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from "./apps.js";
 import { cronJobPrinter, jobPrinter } from "./batch.js";
+import {
+  mutatingWebhookPrinter,
+  podDisruptionBudgetPrinter,
+  priorityClassPrinter,
+  storageClassPrinter,
+  validatingWebhookPrinter,
+} from "./cluster.js";
 import { leasePrinter } from "./coordination.js";
 import {
   configMapPrinter,
@@ -18,18 +25,20 @@ import {
   namespacePrinter,
   nodePrinter,
   podPrinter,
+  podTemplatePrinter,
+  replicationControllerPrinter,
   secretPrinter,
   serviceAccountPrinter,
   servicePrinter,
 } from "./core.js";
 import { defaultPrinter } from "./defaults.js";
-import { endpointSlicePrinter, ingressPrinter } from "./networking.js";
+import { endpointSlicePrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter } from "./networking.js";
 import { clusterRoleBindingPrinter, roleBindingPrinter } from "./rbac.js";
 import type { Printer } from "./types.js";
 
 export { defaultPrinter } from "./defaults.js";
 export { humanDuration } from "./format.js";
-export type { JsonObject, Printer, TableColumnDefinition } from "./types.js";
+export type { JsonObject, Printer, TableColumnDefinition, TableRowCondition } from "./types.js";
 
 const printers = new Map<string, Printer>([
   ["/Pod", podPrinter],
@@ -41,16 +50,26 @@ const printers = new Map<string, Printer>([
   ["/Secret", secretPrinter],
   ["/ServiceAccount", serviceAccountPrinter],
   ["/Event", eventPrinter],
+  ["/PodTemplate", podTemplatePrinter],
+  ["/ReplicationController", replicationControllerPrinter],
   ["apps/Deployment", deploymentPrinter],
   ["apps/ReplicaSet", replicaSetPrinter],
   ["apps/StatefulSet", statefulSetPrinter],
   ["apps/DaemonSet", daemonSetPrinter],
+  ["apps/ControllerRevision", controllerRevisionPrinter],
   ["batch/Job", jobPrinter],
   ["batch/CronJob", cronJobPrinter],
   ["coordination.k8s.io/Lease", leasePrinter],
   ["discovery.k8s.io/EndpointSlice", endpointSlicePrinter],
   ["events.k8s.io/Event", eventsV1EventPrinter],
   ["networking.k8s.io/Ingress", ingressPrinter],
+  ["networking.k8s.io/IngressClass", ingressClassPrinter],
+  ["networking.k8s.io/NetworkPolicy", networkPolicyPrinter],
+  ["policy/PodDisruptionBudget", podDisruptionBudgetPrinter],
+  ["scheduling.k8s.io/PriorityClass", priorityClassPrinter],
+  ["storage.k8s.io/StorageClass", storageClassPrinter],
+  ["admissionregistration.k8s.io/MutatingWebhookConfiguration", mutatingWebhookPrinter],
+  ["admissionregistration.k8s.io/ValidatingWebhookConfiguration", validatingWebhookPrinter],
   ["rbac.authorization.k8s.io/RoleBinding", roleBindingPrinter],
   ["rbac.authorization.k8s.io/ClusterRoleBinding", clusterRoleBindingPrinter],
 ]);

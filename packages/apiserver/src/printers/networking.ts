@@ -1,12 +1,13 @@
 /**
- * Printers for networking.k8s.io/v1 Ingress and discovery.k8s.io/v1 EndpointSlice.
+ * Printers for networking.k8s.io/v1 Ingress, IngressClass and NetworkPolicy,
+ * and discovery.k8s.io/v1 EndpointSlice.
  * @module
  */
 
 import type { EndpointSlice } from "kubernetes-types/discovery/v1.js";
-import type { Ingress } from "kubernetes-types/networking/v1.js";
+import type { Ingress, IngressClass, NetworkPolicy } from "kubernetes-types/networking/v1.js";
 import { AGE_DOC, FIELD_DOCS, NAME_DOC } from "./descriptions.js";
-import { column, listWithMore, loadBalancerIngress, since } from "./format.js";
+import { column, formatLabelSelector, listWithMore, loadBalancerIngress, since } from "./format.js";
 import type { Printer } from "./types.js";
 
 const nameColumn = column("Name", "string", NAME_DOC, { format: "name" });
@@ -103,5 +104,32 @@ export const endpointSlicePrinter: Printer = {
       endpointSliceEndpoints(slice),
       since(slice.metadata?.creationTimestamp, now),
     ];
+  },
+};
+
+/** networking.k8s.io/v1 IngressClass: NAME CONTROLLER PARAMETERS AGE. */
+export const ingressClassPrinter: Printer = {
+  columns: [
+    nameColumn,
+    column("Controller", "string", "Controller that is responsible for handling this class"),
+    column("Parameters", "string", "A reference to a resource with additional parameters"),
+    ageColumn,
+  ],
+  cells(obj, now) {
+    const ic = obj as IngressClass;
+    const params = ic.spec?.parameters;
+    let parameters = "<none>";
+    if (params) parameters = `${params.kind}${params.apiGroup !== undefined && params.apiGroup !== null ? `.${params.apiGroup}` : ""}/${params.name}`;
+    return [ic.metadata?.name ?? "", ic.spec?.controller ?? "", parameters, since(ic.metadata?.creationTimestamp, now)];
+  },
+};
+
+/** networking.k8s.io/v1 NetworkPolicy: NAME POD-SELECTOR AGE. */
+export const networkPolicyPrinter: Printer = {
+  columns: [nameColumn, column("Pod-Selector", "string", FIELD_DOCS["NetworkPolicySpec.podSelector"]), ageColumn],
+  cells(obj, now) {
+    const np = obj as NetworkPolicy;
+    // podSelector is a struct, not a pointer, upstream: a missing one is the empty selector.
+    return [np.metadata?.name ?? "", formatLabelSelector(np.spec?.podSelector ?? {}), since(np.metadata?.creationTimestamp, now)];
   },
 };

@@ -31,4 +31,15 @@ export interface Printer {
   columns: TableColumnDefinition[];
   /** Cells for one object, in column order. `now` anchors every AGE-style cell. */
   cells(obj: JsonObject, now: Date): unknown[];
+  /** Row conditions (`rows[].conditions`), for the few kinds upstream sets them on (finished Pods). */
+  rowConditions?(obj: JsonObject): TableRowCondition[];
+}
+
+/** A condition of one Table row (meta.k8s.io/v1 TableRowCondition). */
+export interface TableRowCondition {
+  /** Only `Completed` is defined: the object has reached a terminal state. */
+  type: string;
+  status: "True" | "False" | "Unknown";
+  reason?: string;
+  message?: string;
 }
