@@ -15,7 +15,7 @@ const HOUR = 60 * MINUTE;
 /**
  * Renders a duration (in milliseconds) with 2–3 significant figures, as
  * upstream's `duration.HumanDuration`: `45s`, `119s`, `2m`, `5m30s`, `3h`,
- * `7h59m`, `47h`, `3d4h`, `730d`, `2y5d`, `8y`. Small negative durations
+ * `7h59m`, `47h`, `3d4h`, `729d`, `2y5d`, `8y`. Small negative durations
  * (clock skew under two seconds) print `0s`; larger ones `<invalid>`.
  */
 export function humanDuration(ms: number): string {
