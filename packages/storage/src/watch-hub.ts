@@ -25,6 +25,8 @@ class Watcher implements Watch {
   constructor(
     private readonly hub: WatchHub,
     readonly prefix: string,
+    /** Only events above this revision are delivered (a watch may start in the future). */
+    readonly after: number,
     readonly listener: WatchListener,
     backlog: WatchEvent[],
   ) {
@@ -92,12 +94,12 @@ export class WatchHub {
   }
 
   /**
-   * Registers a watch of `prefix` whose first events are `backlog` (the
-   * replayed history, in revision order). Call it in the same synchronous
-   * step as the history read.
+   * Registers a watch of `prefix` for events above `afterRevision` whose
+   * first events are `backlog` (the replayed history, in revision order).
+   * Call it in the same synchronous step as the history read.
    */
-  subscribe(prefix: string, backlog: WatchEvent[], listener: WatchListener): Watch {
-    const watcher = new Watcher(this, prefix, listener, backlog);
+  subscribe(prefix: string, afterRevision: number, backlog: WatchEvent[], listener: WatchListener): Watch {
+    const watcher = new Watcher(this, prefix, afterRevision, listener, backlog);
     this.watchers.add(watcher);
     return watcher;
   }
@@ -111,7 +113,8 @@ export class WatchHub {
   /** Queues a committed event on every watch whose prefix covers its key. */
   publish(event: WatchEvent): void {
     const key = event.kv.key;
-    for (const w of this.watchers) if (key.startsWith(w.prefix)) w.push(event);
+    const revision = event.kv.modRevision;
+    for (const w of this.watchers) if (revision > w.after && key.startsWith(w.prefix)) w.push(event);
   }
 
   /** Ends every watch with `err` (used when the backend closes). */

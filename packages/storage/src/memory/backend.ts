@@ -116,7 +116,7 @@ export class MemoryBackend implements Backend {
     if (this.closed) return this.hub.rejected(listener, new ClosedError());
     if (afterRevision < this.compacted) return this.hub.rejected(listener, new CompactedError(afterRevision, this.compacted));
     const backlog = this.log.filter((e) => e.kv.modRevision > afterRevision && e.kv.key.startsWith(prefix));
-    return this.hub.subscribe(prefix, backlog, listener);
+    return this.hub.subscribe(prefix, afterRevision, backlog, listener);
   }
 
   async compact(revision: number): Promise<void> {

@@ -191,7 +191,7 @@ export class SqliteBackend implements Backend {
       const rows = this.s.history.all({ lo: prefix, hi: prefixEnd(prefix) ?? NO_UPPER_BOUND, rev: afterRevision });
       for (const row of rows) backlog.push(toEvent(row));
     }
-    return this.hub.subscribe(prefix, backlog, listener);
+    return this.hub.subscribe(prefix, afterRevision, backlog, listener);
   }
 
   async compact(revision: number): Promise<void> {
