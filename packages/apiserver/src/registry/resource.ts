@@ -69,6 +69,18 @@ export interface ResourceStrategy {
   prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
   /** Same for writes through the status subresource (keep everything but status). */
   prepareForStatusUpdate?(obj: KubeObject, old: KubeObject): void;
+  /** Keep a status sent on create (most kinds with a status subresource drop it). */
+  keepStatusOnCreate?: boolean;
+  /**
+   * Grace period of a delete, for kinds deleted gracefully (pods on a node):
+   * undefined means "delete at once", a positive number keeps the object,
+   * marked, until the period ends or a later delete shortens it.
+   */
+  gracefulDeletion?(obj: KubeObject, requested: number | undefined): number | undefined;
+  /** Marks an object whose deletion has begun (e.g. a namespace becomes Terminating). */
+  prepareForDeletion?(obj: KubeObject): void;
+  /** Finalizers besides metadata.finalizers that hold a deletion (a namespace's spec.finalizers). */
+  extraFinalizers?(obj: KubeObject): string[];
   /** Validation of a new object (metadata is validated by the store). */
   validate?(obj: KubeObject): FieldError[];
   /** Validation of an update, including immutable fields. */

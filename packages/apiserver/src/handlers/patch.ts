@@ -1,0 +1,67 @@
+/**
+ * Applying a PATCH body to the current object, by Content-Type: JSON patch,
+ * JSON merge patch or strategic merge patch (built-in kinds only, as
+ * upstream answers 415 for custom resources).
+ * @module
+ */
+import { PatchError, applyJsonPatch, applyMergePatch, strategicMergePatch, type StructuralSchema } from "@kube-ts/core";
+import { ApiError, badRequest, unsupportedMediaType } from "../errors.js";
+import { decodeBody } from "../http/body.js";
+import type { KubeObject, ResourceDefinition } from "../registry/resource.js";
+
+/** Finds the structural schema of a resource, for strategic merge patch. */
+export interface PatchSchemaLookup {
+  /** The schema of the kind, or undefined when none is known. */
+  schemaFor(def: ResourceDefinition): StructuralSchema | undefined;
+  /** Whether the resource supports strategic merge patch (built-ins do, custom resources do not). */
+  supportsStrategicMerge(def: ResourceDefinition): boolean;
+}
+
+const JSON_PATCH = "application/json-patch+json";
+const MERGE_PATCH = "application/merge-patch+json";
+const STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
+const APPLY_PATCH = "application/apply-patch+yaml";
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw badRequest(`${what} must be a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function translate(err: unknown): never {
+  if (err instanceof PatchError) {
+    throw new ApiError(err.status, err.status === 422 ? "Invalid" : "BadRequest", err.message);
+  }
+  throw err;
+}
+
+/**
+ * Returns the patched object. `def` is undefined for subresource views
+ * (e.g. Scale), which accept merge and JSON patches only.
+ */
+export function applyPatch(
+  contentType: string,
+  body: Buffer,
+  current: KubeObject,
+  def: ResourceDefinition | undefined,
+  schemas: PatchSchemaLookup,
+): KubeObject {
+  if (contentType === APPLY_PATCH) throw unsupportedMediaType(contentType);
+  if (contentType !== JSON_PATCH && contentType !== MERGE_PATCH && contentType !== STRATEGIC_MERGE_PATCH) {
+    throw unsupportedMediaType(contentType || "(none)");
+  }
+  const patch = decodeBody(body, "json");
+  try {
+    if (contentType === JSON_PATCH) {
+      if (!Array.isArray(patch)) throw badRequest("json patch must be a JSON array of operations");
+      return asObject(applyJsonPatch(current, patch), "the patched object") as KubeObject;
+    }
+    const patchObject = asObject(patch, "the patch");
+    if (contentType === MERGE_PATCH) return asObject(applyMergePatch(current, patchObject), "the patched object") as KubeObject;
+    if (!def || !schemas.supportsStrategicMerge(def)) throw unsupportedMediaType(contentType);
+    return asObject(strategicMergePatch(current, patchObject, schemas.schemaFor(def)), "the patched object") as KubeObject;
+  } catch (err) {
+    translate(err);
+  }
+}

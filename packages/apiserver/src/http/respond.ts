@@ -1,0 +1,65 @@
+/**
+ * Writing responses: JSON or YAML bodies, Status errors and Warning headers.
+ * @module
+ */
+import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { stringify as toYaml } from "yaml";
+import { ApiError } from "../errors.js";
+
+/** Sends a JSON body (a value, or text that already is JSON). */
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  headers: OutgoingHttpHeaders = {},
+  contentType = "application/json",
+): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(code, {
+    "Content-Type": contentType,
+    "Content-Length": Buffer.byteLength(text),
+    "Cache-Control": "no-cache, private",
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Sends a value as JSON or YAML. */
+export function sendFormatted(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  format: "json" | "yaml",
+  headers: OutgoingHttpHeaders = {},
+): void {
+  if (format === "yaml") {
+    const value = typeof body === "string" ? JSON.parse(body) : body;
+    const text = toYaml(value);
+    res.writeHead(code, { "Content-Type": "application/yaml", "Content-Length": Buffer.byteLength(text), ...headers });
+    res.end(text);
+    return;
+  }
+  sendJson(res, code, body, headers);
+}
+
+/** Sends an ApiError as a Status. */
+export function sendError(res: ServerResponse, err: ApiError): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, err.code, err.toStatus(), err.headers ?? {});
+}
+
+/** Formats warnings as RFC 7234 Warning headers (code 299), as kube-apiserver does. */
+export function warningHeaders(warnings: readonly string[]): OutgoingHttpHeaders {
+  if (warnings.length === 0) return {};
+  return { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) };
+}
+
+/** A successful Status (e.g. the answer to a DELETE of a resource without a deleted object). */
+export function successStatus(details: Record<string, unknown>): Record<string, unknown> {
+  return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", details };
+}
+
+export { ApiError };

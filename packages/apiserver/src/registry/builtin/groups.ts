@@ -1,0 +1,110 @@
+/**
+ * The built-in resources of the named API groups (apps, batch,
+ * coordination, discovery, events, networking, rbac).
+ * @module
+ */
+import { defineResource, fields } from "../define.js";
+import type { ResourceDefinition } from "../resource.js";
+import { applyWorkloadDefaults } from "./defaults.js";
+
+const replicasScale = {
+  specReplicasPath: ".spec.replicas",
+  statusReplicasPath: ".status.replicas",
+  labelSelectorPath: ".status.selector",
+};
+
+/** A workload of apps/v1: scale where upstream has it, generation, the `all` category. */
+function workload(kind: string, plural: string, shortNames: string[], scalable: boolean): ResourceDefinition {
+  return defineResource({
+    group: "apps",
+    version: "v1",
+    kind,
+    plural,
+    namespaced: true,
+    shortNames,
+    categories: ["all"],
+    status: true,
+    scale: scalable ? replicasScale : undefined,
+    hasGeneration: true,
+    fieldSelectors: kind === "ReplicaSet" ? fields("status.replicas") : {},
+    strategy: {
+      prepareForCreate: (obj) => applyWorkloadDefaults(kind, obj),
+      prepareForUpdate: (obj) => applyWorkloadDefaults(kind, obj),
+    },
+  });
+}
+
+/** apps/v1, batch/v1 and the smaller groups. */
+export const groupResources: ResourceDefinition[] = [
+  workload("Deployment", "deployments", ["deploy"], true),
+  workload("ReplicaSet", "replicasets", ["rs"], true),
+  workload("StatefulSet", "statefulsets", ["sts"], true),
+  workload("DaemonSet", "daemonsets", ["ds"], false),
+  defineResource({
+    group: "batch",
+    version: "v1",
+    kind: "Job",
+    plural: "jobs",
+    namespaced: true,
+    categories: ["all"],
+    status: true,
+    hasGeneration: true,
+    fieldSelectors: fields("status.successful"),
+    strategy: {
+      prepareForCreate: (obj) => applyWorkloadDefaults("Job", obj),
+      prepareForUpdate: (obj) => applyWorkloadDefaults("Job", obj),
+    },
+  }),
+  defineResource({
+    group: "batch",
+    version: "v1",
+    kind: "CronJob",
+    plural: "cronjobs",
+    namespaced: true,
+    shortNames: ["cj"],
+    categories: ["all"],
+    status: true,
+    hasGeneration: true,
+    strategy: {
+      prepareForCreate: (obj) => applyWorkloadDefaults("CronJob", obj),
+      prepareForUpdate: (obj) => applyWorkloadDefaults("CronJob", obj),
+    },
+  }),
+  defineResource({ group: "coordination.k8s.io", version: "v1", kind: "Lease", plural: "leases", namespaced: true }),
+  defineResource({
+    group: "discovery.k8s.io",
+    version: "v1",
+    kind: "EndpointSlice",
+    plural: "endpointslices",
+    namespaced: true,
+  }),
+  defineResource({
+    group: "events.k8s.io",
+    version: "v1",
+    kind: "Event",
+    plural: "events",
+    namespaced: true,
+    shortNames: ["ev"],
+    fieldSelectors: fields("regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid", "reason", "type", "reportingController"),
+  }),
+  defineResource({
+    group: "networking.k8s.io",
+    version: "v1",
+    kind: "Ingress",
+    plural: "ingresses",
+    namespaced: true,
+    shortNames: ["ing"],
+    status: true,
+    hasGeneration: true,
+  }),
+  defineResource({ group: "rbac.authorization.k8s.io", version: "v1", kind: "Role", plural: "roles", namespaced: true }),
+  defineResource({ group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole", plural: "clusterroles", namespaced: false }),
+  defineResource({ group: "rbac.authorization.k8s.io", version: "v1", kind: "RoleBinding", plural: "rolebindings", namespaced: true }),
+  defineResource({
+    group: "rbac.authorization.k8s.io",
+    version: "v1",
+    kind: "ClusterRoleBinding",
+    plural: "clusterrolebindings",
+    namespaced: false,
+  }),
+];
