@@ -12,7 +12,6 @@ import {
   X509Certificate,
   createHash,
   createPrivateKey,
-  createPublicKey,
   generateKeyPairSync,
   randomBytes,
   sign,
@@ -250,9 +249,4 @@ export function toPem(label: string, body: Uint8Array): string {
   const b64 = Buffer.from(body).toString("base64");
   const lines = b64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
-}
-
-/** Public key of a private key, for "does this key belong to that certificate?" checks. */
-export function publicKeyOf(privateKey: KeyObject): KeyObject {
-  return createPublicKey(privateKey);
 }
