@@ -1,19 +1,18 @@
 /**
- * TEMPORARY auth.
+ * The API server's authenticator: admin client certificates signed by the
+ * cluster CA and the admin bearer token (see `pki/authn.ts`); anything else
+ * is unauthenticated and answered with 401.
  * @module
  */
 import type { IncomingMessage } from "node:http";
-import type { TLSSocket } from "node:tls";
-import { timingSafeEqual } from "node:crypto";
+import { authenticate } from "./pki/authn.js";
 import type { Authenticator } from "./server.js";
 
-export function authenticatorFor(token: string): Authenticator {
-  const expected = Buffer.from(`Bearer ${token}`);
+/** An authenticator that accepts the cluster's admin credentials. */
+export function authenticatorFor(adminToken: string): Authenticator {
+  const config = { adminToken };
   return (req: IncomingMessage) => {
-    const socket = req.socket as TLSSocket;
-    if (socket.authorized) return { name: "kube-ts-admin", groups: ["system:masters"] };
-    const header = Buffer.from(req.headers.authorization ?? "");
-    if (header.length === expected.length && timingSafeEqual(header, expected)) return { name: "kube-ts-admin", groups: ["system:masters"] };
-    return undefined;
+    const result = authenticate(req, config);
+    return "user" in result ? result.user : undefined;
   };
 }
