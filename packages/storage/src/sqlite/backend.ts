@@ -2,10 +2,11 @@
  * The SQLite {@link Backend}: an append-only revision log plus a table of
  * live keys in one WAL-mode database file (layout in `schema.ts`).
  *
- * better-sqlite3 is synchronous, and this class is the only writer of its
- * file, so the revision counter lives in memory, each write is one short
- * transaction, and a watch can read its history and subscribe in the same
- * tick. The async methods therefore resolve without waiting on I/O.
+ * better-sqlite3 is synchronous, and one instance holds an exclusive lock
+ * on its file, so the revision counter lives in memory, each write is one
+ * short transaction, and a watch can read its history and subscribe in the
+ * same tick (no gap, no duplicate). The async methods resolve without
+ * waiting on the event loop; a write is durable once its promise settles.
  * @module
  */
 
@@ -78,6 +79,9 @@ export class SqliteBackend implements Backend {
       this.tx = this.db.transaction((fn) => fn()) as <T>(fn: () => T) => T;
     } catch (err) {
       this.db.close();
+      if ((err as { code?: unknown }).code === "SQLITE_BUSY") {
+        throw new Error(`${options.path} is in use by another SqliteBackend (in this or another process)`, { cause: err });
+      }
       throw err;
     }
     this.compacted = this.s.getMeta.get(COMPACTED) ?? 0;

@@ -103,6 +103,17 @@ describe("sqlite persistence", () => {
     }
   });
 
+  it("a file can only be open in one backend at a time", async () => {
+    const path = freshPath();
+    const b1 = new SqliteBackend({ path, compactEveryMs: 0 });
+    await b1.create("/p/a", "1");
+    assert.throws(() => new SqliteBackend({ path, compactEveryMs: 0 }), /in use by another SqliteBackend/);
+    await b1.close();
+    const b2 = new SqliteBackend({ path, compactEveryMs: 0 });
+    assert.equal((await b2.get("/p/a")).kv?.value, "1");
+    await b2.close();
+  });
+
   it("a file from a newer schema version is refused", async () => {
     const path = freshPath();
     await new SqliteBackend({ path, compactEveryMs: 0 }).close();

@@ -61,6 +61,13 @@ export type Synchronous = "NORMAL" | "FULL";
  * it can ask for it (`?synchronous=FULL`).
  */
 export function configure(db: Database.Database, synchronous: Synchronous): void {
+  // The backend keeps the revision counter and the watch fan-out in memory,
+  // so a second process writing the same file would break both. An exclusive
+  // lock (taken by the first access below, held until close) makes a second
+  // opener fail instead. Side effect: no shared-memory index (-shm) is used,
+  // and outside tools cannot read the file while the server runs.
+  db.pragma("busy_timeout = 2000");
+  db.pragma("locking_mode = EXCLUSIVE");
   if (db.pragma("journal_mode = WAL", { simple: true }) !== "wal" && db.name !== ":memory:") {
     throw new Error(`${db.name}: cannot enable WAL journal mode`);
   }
@@ -69,9 +76,6 @@ export function configure(db: Database.Database, synchronous: Synchronous): void
   // and both indexes in memory (negative = KiB).
   db.pragma("cache_size = -65536");
   db.pragma("temp_store = MEMORY");
-  // One process owns the file; the timeout only covers outside readers
-  // (e.g. the sqlite3 shell) holding a lock during a checkpoint.
-  db.pragma("busy_timeout = 5000");
 
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
