@@ -68,6 +68,9 @@ const LIST_META = `${META}.ListMeta`;
 const SCALE = "io.k8s.api.autoscaling.v1.Scale";
 const SCALE_GVK: GroupVersionKind = { group: "autoscaling", version: "v1", kind: "Scale" };
 
+/** Resources upstream serves without `deletecollection` (group/plural). */
+const NO_DELETE_COLLECTION = new Set(["/namespaces"]);
+
 const RESPONSE_TYPES = ["application/json", "application/yaml"];
 const LIST_RESPONSE_TYPES = [...RESPONSE_TYPES, "application/json;stream=watch"];
 /** Patch content types the server accepts (the order upstream lists them in is alphabetical after sorting). */
@@ -222,7 +225,7 @@ export function buildGroupVersionDocument(
       return { ...rest, tags: [tag], "x-kubernetes-group-version-kind": opGvk ?? gvk };
     };
 
-    paths[collection] = {
+    const collectionPath: PathItem = {
       delete: op({
         description: `delete collection of ${r.kind}`,
         operationId: `delete${opPrefix}Collection${scope}${r.kind}`,
@@ -252,6 +255,8 @@ export function buildGroupVersionDocument(
         "x-kubernetes-action": "post",
       }),
     };
+    if (NO_DELETE_COLLECTION.has(`${r.group}/${r.plural}`)) delete collectionPath.delete;
+    paths[collection] = collectionPath;
     paths[item] = itemPath(op, {
       kind: r.kind,
       schema: kindName,
