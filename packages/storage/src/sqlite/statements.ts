@@ -108,11 +108,15 @@ export function prepareStatements(db: Database.Database): Statements {
     ),
     countAt: db.prepare<[RangeParams], number>(`SELECT count(*) ${atRevision}`).pluck(),
 
+    // Watch replay walks the log by revision from @rev: its cost is the
+    // number of revisions to replay, whatever the prefix. The unary `+`
+    // keeps SQLite from range-scanning log_key by prefix instead, which
+    // would read the prefix's whole history to find a few recent events.
     history: db.prepare<[RangeParams], LogRow>(
       `SELECT l.revision, l.key, l.type, l.create_revision AS createRevision, l.prev_revision AS prevRevision,
          l.value, p.value AS prevValue
        FROM log l LEFT JOIN log p ON p.revision = l.prev_revision AND l.type = ${UPDATE}
-       WHERE l.revision > @rev AND l.key >= @lo AND l.key < @hi ORDER BY l.revision`,
+       WHERE l.revision > @rev AND +l.key >= @lo AND +l.key < @hi ORDER BY l.revision`,
     ),
 
     // Compaction of (@from, @to]: every row a later write at or below @to
