@@ -80,7 +80,8 @@ export interface DecodeResult {
 /** Nesting beyond this is reported instead of walked (upstream's JSON decoder caps depth similarly). */
 const MAX_DEPTH = 5000;
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+// Go's time.Parse(time.RFC3339, …), which metav1.Time uses: upper-case T and Z only.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 const INT32_MIN = -2147483648;
