@@ -83,7 +83,7 @@ export class ApiServer {
     this.#log = options.log ?? ((msg, err) => console.error(msg, err ?? ""));
     this.openapi = new OpenApiService(() => this.registry);
     const hooks: StoreHooks = {
-      decode: (def, obj) => this.openapi.decode(def, obj),
+      decode: (def, obj, strict) => this.openapi.decode(def, obj, strict),
       validate: validateObject,
       invalid: invalidError,
       admitCreate: async (def, obj) => {

@@ -87,8 +87,12 @@ export interface DeleteResult {
 
 /** Checks the store delegates to the rest of the server. All are optional. */
 export interface StoreHooks {
-  /** Prunes unknown fields and rejects ill-typed ones; returns the paths of unknown fields. */
-  decode?(def: ResourceDefinition, obj: KubeObject): { unknownFields: string[]; typeErrors: string[] };
+  /**
+   * Checks a body against the kind's schema, pruning unknown fields in place.
+   * Returns warnings for dropped fields, or the 400 message when the body
+   * cannot be accepted (type errors; unknown fields when `strict`).
+   */
+  decode?(def: ResourceDefinition, obj: KubeObject, strict: boolean): { warnings: string[]; error?: string };
   /** Validation (metadata and kind-specific). `old` is set on updates. */
   validate?(def: ResourceDefinition, obj: KubeObject, old: KubeObject | undefined): FieldError[];
   /** Turns validation errors into the 422 the client sees. */
@@ -490,15 +494,10 @@ export class Store {
 
   #decode(obj: KubeObject, options: WriteOptions): void {
     if (!this.hooks.decode) return;
-    const { unknownFields, typeErrors } = this.hooks.decode(this.def, obj);
-    if (typeErrors.length > 0) throw badRequest(typeErrors.join(", "));
-    if (unknownFields.length === 0) return;
     const mode = options.fieldValidation ?? "Warn";
-    if (mode === "Strict") {
-      const list = unknownFields.map((f) => `unknown field "${f}"`).join(", ");
-      throw badRequest(`strict decoding error: ${list}`);
-    }
-    if (mode === "Warn") for (const f of unknownFields) options.warnings?.push(`unknown field "${f}"`);
+    const { warnings, error } = this.hooks.decode(this.def, obj, mode === "Strict");
+    if (error) throw badRequest(error);
+    if (mode === "Warn") options.warnings?.push(...warnings);
   }
 
   #validate(obj: KubeObject, old: KubeObject | undefined): void {
