@@ -13,8 +13,15 @@
  * - like upstream, at most 10000 operations (413), and `copy` may add at most
  *   3 MiB in total, so a short patch cannot blow the object up.
  *
+ * Where evanphx/json-patch v4 is lax we follow the RFC: `add`, `replace` and
+ * `test` need a `value` (v4 uses null, or crashes), and `test` compares
+ * values exactly (v4 passes when the expected object has members the document
+ * lacks). A missing member fails a `test`, even one for `null`.
+ *
  * Error statuses: a body that is not an array of objects is 400, too many
- * operations 413, anything that fails while applying 422.
+ * operations 413, anything that fails while applying 422 (upstream's message
+ * for 422 is a generic "the server rejected our request due to an error in our
+ * request"; ours names the operation and the reason).
  * @module
  */
 import { PatchError } from "./errors.js";
@@ -34,6 +41,13 @@ export const MAX_JSON_PATCH_OPERATIONS = 10_000;
 export const MAX_JSON_PATCH_COPY_BYTES = 3 * 1024 * 1024;
 
 type Container = JsonObject | JsonValue[];
+
+/** The document being patched (our own copy) and the bytes copied so far. */
+interface State {
+  doc: JsonValue;
+  copiedBytes: number;
+  maxCopyBytes: number;
+}
 
 /** The parent container of a path and the last token, which names the target in it. */
 interface Location {
@@ -62,12 +76,6 @@ export function applyJsonPatch(document: unknown, operations: unknown, options: 
     applyOperation(state, op, index);
   });
   return state.doc;
-}
-
-interface State {
-  doc: JsonValue;
-  copiedBytes: number;
-  maxCopyBytes: number;
 }
 
 function applyOperation(state: State, op: JsonObject, index: number): void {

@@ -16,12 +16,23 @@
  *   `$retainKeys` (drop every member not listed), and
  *   `$deleteFromPrimitiveList/<field>` (remove values from a primitive list).
  *
- * Where upstream keeps a directive in the result (a replaced list or map taken
- * verbatim, an item appended to a merged list, `$retainKeys` under
- * `$patch: replace`), we process it as if merged into nothing, so directives
- * never reach the stored object; nulls inside such new values are dropped, as
- * upstream does for members the original lacks. Errors are {@link PatchError}s
- * with status 400, except lists of lists (422), as in `errors.ts`.
+ * Deliberate differences from upstream, all on inputs kubectl does not send:
+ * - Directives never reach the stored object. Where upstream keeps one (a
+ *   replaced list or map taken verbatim, an item appended to a merged list,
+ *   `$retainKeys` under `$patch: replace`), we apply the value as if merged
+ *   into nothing; nulls inside such new values are dropped, as upstream does
+ *   for members the original lacks. So `{$patch: delete}` for a missing member
+ *   leaves it missing (as upstream), and `{$patch: replace, ...}` for a missing
+ *   member yields its content (recent upstream drops the member entirely).
+ * - `$patch: merge` in a map is accepted as the default it names; upstream
+ *   rejects it. In a list item it is rejected, as upstream does.
+ * - Errors upstream answers with 500 are 400 here (see `errors.ts`); a
+ *   `$deleteFromPrimitiveList/<field>` that is not a list is rejected rather
+ *   than ignored, and one that is `null` deletes nothing (upstream deletes the
+ *   field); a `$setElementOrder/<field>` with no list to order is ignored.
+ *
+ * Errors are {@link PatchError}s with status 400, except merging a list of
+ * lists (422), as upstream.
  * @module
  */
 import type { StructuralSchema } from "../schema.js";
