@@ -1,3 +1,4 @@
+/** Tests of {@link applyJsonPatch}: each operation, pointers, limits and error statuses. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { applyJsonPatch } from "./json-patch.js";

@@ -1,3 +1,4 @@
+/** Tests of {@link applyMergePatch}: the RFC 7386 cases and copy semantics. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { applyMergePatch } from "./merge-patch.js";

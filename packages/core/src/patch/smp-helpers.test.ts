@@ -1,3 +1,4 @@
+/** Tests of the schema lookups and the list ordering behind strategic merge patch. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { StructuralSchema } from "../schema.js";

@@ -1,3 +1,4 @@
+/** Tests of {@link strategicMergePatch} against the hand-built Deployment schema of `smp-fixtures.ts`. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { StructuralSchema } from "../schema.js";
