@@ -41,6 +41,20 @@ export async function admitNamespace(registry: ApiRegistry, def: ResourceDefinit
   }
 }
 
+/** Namespaces the cluster cannot work without; upstream's NamespaceLifecycle refuses to delete them. */
+const IMMORTAL_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
+
+/** Refuses to delete a system namespace. */
+export function admitNamespaceDelete(def: ResourceDefinition, obj: KubeObject): void {
+  const name = obj.metadata?.name ?? "";
+  if (def.group === "" && def.kind === "Namespace" && IMMORTAL_NAMESPACES.has(name)) {
+    throw new ApiError(403, "Forbidden", `namespaces "${name}" is forbidden: this namespace may not be deleted`, {
+      name,
+      kind: "namespaces",
+    });
+  }
+}
+
 /** Allocates a cluster IP (and node ports) for a new Service that has none. */
 export async function allocateServiceAddresses(registry: ApiRegistry, service: KubeObject): Promise<void> {
   const spec = (service.spec ?? {}) as Record<string, unknown>;

@@ -9,7 +9,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Backend } from "@kube-ts/storage";
-import { admitNamespace, allocateServiceAddresses } from "./admission.js";
+import { admitNamespace, admitNamespaceDelete, allocateServiceAddresses } from "./admission.js";
 import { bootstrapCluster } from "./bootstrap.js";
 import { ApiError, internalError, pathNotFound, unauthorized } from "./errors.js";
 import {
@@ -90,6 +90,7 @@ export class ApiServer {
         await admitNamespace(this.registry, def, obj);
         if (def.group === "" && def.kind === "Service") await allocateServiceAddresses(this.registry, obj);
       },
+      admitDelete: admitNamespaceDelete,
     };
     this.registry = new ApiRegistry(options.backend, hooks);
     for (const def of builtinResources) this.registry.add(def);
@@ -102,6 +103,17 @@ export class ApiServer {
           handler,
         )
       : createHttpServer(handler);
+    // Requests Node's HTTP parser rejects (unknown methods, broken framing) still get a Status.
+    this.#server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+      // Bytes after a `Connection: close` request whose response is already out: nothing to answer.
+      if (!socket.writable || err.code === "HPE_CLOSED_CONNECTION" || err.code === "ECONNRESET") return socket.destroy();
+      const status = JSON.stringify(
+        new ApiError(400, "BadRequest", `malformed HTTP request: ${err.code ?? err.message}`).toStatus(),
+      );
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(status)}\r\nConnection: close\r\n\r\n${status}`,
+      );
+    });
     this.#server.keepAliveTimeout = 65_000;
     this.#server.headersTimeout = 66_000;
     this.#server.requestTimeout = 0; // watches are long-lived

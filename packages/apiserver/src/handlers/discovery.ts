@@ -9,6 +9,11 @@ import type { ApiRegistry, GroupVersion } from "../registry/api-registry.js";
 import type { ResourceDefinition } from "../registry/resource.js";
 
 const VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+const VERBS_WITHOUT_DELETECOLLECTION = VERBS.filter((v) => v !== "deletecollection");
+
+function verbsOf(def: ResourceDefinition): string[] {
+  return def.deleteCollection ? VERBS : VERBS_WITHOUT_DELETECOLLECTION;
+}
 const SUBRESOURCE_VERBS = ["get", "patch", "update"];
 
 /** Upstream's storageVersionHash: a short digest of the stored group/version/kind. */
@@ -68,7 +73,7 @@ export function apiResourceList(gv: GroupVersion): unknown {
       singularName: def.singular,
       namespaced: def.namespaced,
       kind: def.kind,
-      verbs: VERBS,
+      verbs: verbsOf(def),
       ...(def.shortNames.length ? { shortNames: def.shortNames } : {}),
       ...(def.categories.length ? { categories: def.categories } : {}),
       storageVersionHash: storageVersionHash(def),
@@ -108,7 +113,7 @@ function discoveryResource(def: ResourceDefinition): Record<string, unknown> {
     responseKind: { group: def.group, version: def.version, kind: def.kind },
     scope: def.namespaced ? "Namespaced" : "Cluster",
     singularResource: def.singular,
-    verbs: VERBS,
+    verbs: verbsOf(def),
     ...(def.shortNames.length ? { shortNames: def.shortNames } : {}),
     ...(def.categories.length ? { categories: def.categories } : {}),
     ...(subresources.length ? { subresources } : {}),

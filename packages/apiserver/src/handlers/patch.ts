@@ -31,7 +31,7 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
 
 function translate(err: unknown): never {
   if (err instanceof PatchError) {
-    throw new ApiError(err.status, err.status === 422 ? "Invalid" : "BadRequest", err.message);
+    throw new ApiError(err.status, err.reason, err.message);
   }
   throw err;
 }

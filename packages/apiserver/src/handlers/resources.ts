@@ -81,6 +81,7 @@ export async function handleResource(
     case "delete":
       return handleDelete(call);
     case "deletecollection":
+      if (!def.deleteCollection) throw methodNotAllowed("DELETE", info.resource);
       return handleDeleteCollection(ctx, call);
     default:
       throw methodNotAllowed(req.method ?? "", info.resource);

@@ -12,7 +12,7 @@ import { expired } from "../errors.js";
 import type { KubeObject, ResourceDefinition } from "../registry/resource.js";
 import { resourcePrefix } from "../registry/keys.js";
 import type { ObjectFilter, Store } from "../registry/store.js";
-import { CachedEvent, type CacheWatcher, WatchCache } from "../registry/watch-cache.js";
+import { type CachedEvent, type CacheWatcher, WatchCache } from "../registry/watch-cache.js";
 import type { Representation } from "../http/negotiate.js";
 import { partialMetadata, renderTable, type IncludeObject } from "./table.js";
 

@@ -68,9 +68,6 @@ const LIST_META = `${META}.ListMeta`;
 const SCALE = "io.k8s.api.autoscaling.v1.Scale";
 const SCALE_GVK: GroupVersionKind = { group: "autoscaling", version: "v1", kind: "Scale" };
 
-/** Resources upstream serves without `deletecollection` (group/plural). */
-const NO_DELETE_COLLECTION = new Set(["/namespaces"]);
-
 const RESPONSE_TYPES = ["application/json", "application/yaml"];
 const LIST_RESPONSE_TYPES = [...RESPONSE_TYPES, "application/json;stream=watch"];
 /** Patch content types the server accepts (the order upstream lists them in is alphabetical after sorting). */
@@ -255,7 +252,7 @@ export function buildGroupVersionDocument(
         "x-kubernetes-action": "post",
       }),
     };
-    if (NO_DELETE_COLLECTION.has(`${r.group}/${r.plural}`)) delete collectionPath.delete;
+    if (!r.deleteCollection) delete collectionPath.delete;
     paths[collection] = collectionPath;
     paths[item] = itemPath(op, {
       kind: r.kind,

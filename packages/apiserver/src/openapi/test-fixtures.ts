@@ -75,6 +75,7 @@ export function resourceFor(s: ServedKind): ResourceDefinition {
     strategy: {},
     fieldSelectors: {},
     hasGeneration: true,
+    deleteCollection: !(s.group === "" && s.plural === "namespaces"),
   };
 }
 

@@ -22,6 +22,7 @@ export interface ResourceFacts {
   strategy?: ResourceStrategy;
   fieldSelectors?: Record<string, FieldGetter>;
   hasGeneration?: boolean;
+  deleteCollection?: boolean;
 }
 
 /** Upstream's OpenAPI package for a built-in group: `apps` → `io.k8s.api.apps.v1`. */
@@ -50,6 +51,7 @@ export function defineResource(facts: ResourceFacts): ResourceDefinition {
     strategy: facts.strategy ?? {},
     fieldSelectors: facts.fieldSelectors ?? {},
     hasGeneration: facts.hasGeneration ?? false,
+    deleteCollection: facts.deleteCollection ?? true,
   };
 }
 

@@ -111,4 +111,6 @@ export interface ResourceDefinition {
   fieldSelectors: Record<string, FieldGetter>;
   /** Whether a change to anything but metadata and status bumps metadata.generation. */
   hasGeneration: boolean;
+  /** Whether DELETE on the collection is served (upstream refuses it for namespaces). */
+  deleteCollection: boolean;
 }

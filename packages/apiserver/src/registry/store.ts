@@ -99,6 +99,8 @@ export interface StoreHooks {
   invalid(def: ResourceDefinition, name: string, errors: FieldError[]): ApiError;
   /** Admission before a create is stored (namespace lifecycle, IP allocation). */
   admitCreate?(def: ResourceDefinition, obj: KubeObject, options: WriteOptions): Promise<void>;
+  /** Admission before a delete (e.g. system namespaces may not be deleted). */
+  admitDelete?(def: ResourceDefinition, obj: KubeObject): void;
   now?(): Date;
 }
 
@@ -283,9 +285,9 @@ export class Store {
       const { kv } = await this.backend.get(key);
       if (!kv) throw notFound(this.gr, name);
       const old = decodeStored(kv.value, kv.modRevision);
-      const obj = mutate(clone(old));
-      if (decodeResult) this.#decode(this.#checkTypeMeta(obj), options);
-      const m = meta(obj);
+      const requested = mutate(clone(old));
+      if (decodeResult) this.#decode(this.#checkTypeMeta(requested), options);
+      const m = meta(requested);
       if (m.name !== undefined && m.name !== name) {
         throw badRequest(`the name of the object (${m.name}) does not match the name on the URL (${name})`);
       }
@@ -297,7 +299,7 @@ export class Store {
       if (m.uid && m.uid !== old.metadata?.uid) {
         throw conflict(this.gr, name, `Precondition failed: UID in precondition: ${m.uid}, UID in object meta: ${old.metadata?.uid}`);
       }
-      this.#prepareUpdate(obj, old, options);
+      const obj = this.#prepareUpdate(requested, old, options);
       this.#validate(obj, old);
       if (jsonEqual(obj, old)) return old; // nothing changed: no write, same resourceVersion
       const finished = this.#finalizedAfterUpdate(obj);
@@ -305,11 +307,11 @@ export class Store {
       try {
         if (finished) {
           const deleted = await this.backend.delete(key, kv.modRevision);
-          m.resourceVersion = String(deleted.modRevision);
+          meta(obj).resourceVersion = String(deleted.modRevision);
           return obj;
         }
         const updated = await this.backend.update(key, encodeForStorage(obj), kv.modRevision);
-        m.resourceVersion = String(updated.modRevision);
+        meta(obj).resourceVersion = String(updated.modRevision);
         return obj;
       } catch (err) {
         if (err instanceof RevisionMismatchError) {
@@ -325,31 +327,30 @@ export class Store {
     throw conflict(this.gr, name, "too many concurrent updates, please retry");
   }
 
-  #prepareUpdate(obj: KubeObject, old: KubeObject, options: WriteOptions): void {
-    carryOverUpdateMeta(this.def, obj, old);
+  /** Returns the object to store for an update of `old` to `obj`, by subresource. */
+  #prepareUpdate(obj: KubeObject, old: KubeObject, options: WriteOptions): KubeObject {
     if (options.subresource === "finalize") {
-      const finalizers = (obj.spec as { finalizers?: unknown } | undefined)?.finalizers;
+      // Only a namespace's spec.finalizers change; everything else is kept from storage.
       const kept = clone(old);
-      kept.spec = { ...(kept.spec as object), finalizers };
-      Object.keys(obj).forEach((k) => delete obj[k]);
-      Object.assign(obj, kept);
-      return;
+      kept.metadata = { ...kept.metadata, resourceVersion: obj.metadata?.resourceVersion };
+      kept.spec = { ...(kept.spec as object), finalizers: (obj.spec as { finalizers?: unknown } | undefined)?.finalizers };
+      return kept;
     }
     if (options.subresource === "status") {
       // A status write changes status only; everything else is kept from storage.
-      const status = obj.status;
       const kept = clone(old);
-      kept.status = status;
-      Object.keys(obj).forEach((k) => delete obj[k]);
-      Object.assign(obj, kept);
-      this.def.strategy.prepareForStatusUpdate?.(obj, old);
-      return;
+      kept.metadata = { ...kept.metadata, resourceVersion: obj.metadata?.resourceVersion };
+      kept.status = obj.status;
+      this.def.strategy.prepareForStatusUpdate?.(kept, old);
+      return kept;
     }
+    carryOverUpdateMeta(this.def, obj, old);
     if (this.def.subresources.status) {
       if (old.status === undefined) delete obj.status;
       else obj.status = clone(old.status);
     }
     this.def.strategy.prepareForUpdate?.(obj, old);
+    return obj;
   }
 
   /** True when an update removed the last finalizer of an object being deleted: it goes away. */
@@ -381,6 +382,7 @@ export class Store {
           `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${m.resourceVersion}`,
         );
       }
+      this.hooks.admitDelete?.(this.def, current);
       const marked = this.#markForDeletion(current, options);
       if (marked) {
         if (options.dryRun) return { object: marked, deleted: false };

@@ -39,6 +39,7 @@ export const coreResources: ResourceDefinition[] = [
     namespaced: false,
     shortNames: ["ns"],
     status: true,
+    deleteCollection: false,
     fieldSelectors: fields("status.phase"),
     strategy: {
       prepareForCreate(obj) {
