@@ -4,6 +4,7 @@
  * @module
  */
 import { setMaxListeners } from "node:events";
+import { readFileSync } from "node:fs";
 
 /** Milliseconds since the epoch with sub-millisecond resolution (Date.now() that is monotonic and finer). */
 export const epochMs = () => performance.timeOrigin + performance.now();
@@ -60,19 +61,40 @@ export const round = (value, digits = 0) => {
 /** "10k" for 10000, "1.5k" for 1500, "800" for 800. */
 export const countLabel = (n) => (n >= 1000 && n % 100 === 0 ? `${n / 1000}k` : String(n));
 
-/** Measures wall time and this process's CPU time between start() and stop(). */
+/** Busy CPU time of the whole machine so far in ms (Linux /proc/stat; 0 elsewhere). */
+function machineBusyMs() {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0];
+    // cpu user nice system idle iowait irq softirq steal ...
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return ((user + nice + system + irq + softirq + (steal || 0)) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Measures wall time and CPU between creation and the call of the returned
+ * function: this process (the load generator), the server process, and every
+ * other process on the machine (noise: other work competing for the cores).
+ * CPU figures are percent of one core.
+ */
 export function cpuMeter(serverCpuMs) {
   const wall0 = performance.now();
   const self0 = process.cpuUsage();
   const server0 = serverCpuMs();
+  const machine0 = machineBusyMs();
   return () => {
     const wall = performance.now() - wall0;
     const self = process.cpuUsage(self0);
+    const selfMs = (self.user + self.system) / 1000;
+    const serverMs = serverCpuMs() - server0;
+    const otherMs = Math.max(0, machineBusyMs() - machine0 - selfMs - serverMs);
     return {
       wallMs: wall,
-      /** Percent of one core. */
-      loadgenCpu: ((self.user + self.system) / 1000 / wall) * 100,
-      serverCpu: ((serverCpuMs() - server0) / wall) * 100,
+      loadgenCpu: (selfMs / wall) * 100,
+      serverCpu: (serverMs / wall) * 100,
+      otherCpu: (otherMs / wall) * 100,
     };
   };
 }

@@ -14,6 +14,7 @@
  * bounded; a failure names the phase and what went wrong.
  * @module
  */
+import { cpus } from "node:os";
 import { Pool } from "undici";
 import { startServer } from "../lib/server.mjs";
 import { countLabel, cpuMeter, envInt, epochMs, median, percentileSorted, phase, round } from "../lib/util.mjs";
@@ -107,6 +108,58 @@ async function readAll(body) {
   return Buffer.concat(chunks, bytes);
 }
 
+/**
+ * Counts the elements of the root object's array `field` by scanning the
+ * JSON bytes (strings and escapes respected). Used instead of JSON.parse to
+ * verify list bodies: parsing 23 MB into objects costs this process ~200 ms
+ * and leaves a large heap whose collection lands inside the next timed run.
+ */
+export function countArrayElements(buf, field) {
+  const key = Buffer.from(`"${field}"`);
+  let depth = 0;
+  let keyEnd = -1; // end of the last string seen directly inside the root object
+  let keyMatches = false;
+  let inTarget = false;
+  let count = 0;
+  let expectElement = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === 0x22) {
+      // a string: skip to its closing quote
+      const start = i;
+      for (i++; buf[i] !== 0x22; i++) if (buf[i] === 0x5c) i++;
+      if (depth === 1) {
+        keyEnd = i;
+        keyMatches = i - start + 1 === key.length && buf.compare(key, 0, key.length, start, i + 1) === 0;
+      } else if (inTarget && depth === 2 && expectElement) {
+        count++;
+        expectElement = false;
+      }
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      if (inTarget && depth === 2 && expectElement) {
+        count++;
+        expectElement = false;
+      }
+      if (c === 0x5b && depth === 1 && keyMatches && keyEnd >= 0) {
+        inTarget = true;
+        expectElement = true;
+      }
+      depth++;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth === 1 && inTarget) return count;
+    } else if (c === 0x2c && inTarget && depth === 2) {
+      expectElement = true;
+    } else if (inTarget && depth === 2 && expectElement && c > 0x20) {
+      count++; // a number, true, false or null element
+      expectElement = false;
+    }
+  }
+  return inTarget ? count : -1;
+}
+
 /** One request that must answer `expect`; returns the body text. */
 async function mustRequest(pool, { method, path, body, headers = JSON_HEADERS, expect, signal, what }) {
   const res = await pool.request({ method, path, body, headers, signal });
@@ -139,13 +192,14 @@ async function runConcurrently(count, workers, job) {
 // Watch stream parsing.
 //
 // One watcher sees every event, so 100 watchers x 10,000 events are 1,000,000
-// lines (~0.7 GB) arriving at this process; its parsing must stay far below
+// lines (~0.5 GB) arriving at this process; its parsing must stay far below
 // the server's cost or the benchmark measures itself. Each line is scanned as
 // bytes with Buffer#indexOf for the newline and for the `"bench-sent":"` stamp
 // and the digits are folded by hand: no utf8 decode, no JSON.parse. Measured
-// on this machine (node 20, a 720-byte event line): JSON.parse of the decoded
-// line ~3.6 us, decode + indexOf ~0.7 us, Buffer#indexOf on bytes ~0.25 us;
-// i.e. ~3.6 s vs ~0.25 s of one core for the whole run.
+// on the 2-core bench machine (node 20, 20 event lines of ~420 bytes per chunk):
+// decode + split + JSON.parse 2.7 us/line, decode + String#indexOf 0.49 us,
+// Buffer#indexOf + byte fold 0.40 us; i.e. ~2.7 s of one core for the whole
+// run with JSON.parse against ~0.4 s this way.
 // ---------------------------------------------------------------------------
 
 const NEWLINE = 0x0a;
@@ -167,11 +221,15 @@ class Watcher {
     this.unexpected = []; // first few lines that were not our ADDED events (ERROR, odd types)
     this.lastReceive = 0;
     this.carry = null;
+    this.chunks = 0;
+    this.bytes = 0;
     this.ended = undefined; // why the stream ended, if it did
   }
 
   /** Feeds one received chunk; `now` is its receive time (epoch ms). */
   onChunk(chunk, now) {
+    this.chunks++;
+    this.bytes += chunk.length;
     let pos = 0;
     if (this.carry !== null) {
       // Only the line that straddles the chunk boundary is copied.
@@ -274,7 +332,17 @@ export async function run(ctx) {
     throw new Error(`the server process exited (code ${code}, signal ${signal})${server.outputTail()}`);
   });
   serverDied.catch(() => {});
-  const bounded = (name, timeoutMs, fn) => phase(name, timeoutMs, fn, [serverDied]);
+  // With a profiled server, log each phase's window in the profile's clock (see bench/tools/cpuprofile-top.mjs).
+  const profiling = /--cpu-prof\b/.test(process.env.BENCH_SERVER_NODE_ARGS ?? "");
+  const monoUs = () => String(process.hrtime.bigint() / 1000n);
+  const bounded = async (name, timeoutMs, fn) => {
+    const from = monoUs();
+    try {
+      return await phase(name, timeoutMs, fn, [serverDied]);
+    } finally {
+      if (profiling) log(`profile window "${name}": --from ${from} --to ${monoUs()}`);
+    }
+  };
 
   const tls = { ...server.credentials, keepAlive: true };
   const poolOptions = { connect: tls, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000, keepAliveTimeout: 60_000 };
@@ -321,29 +389,38 @@ export async function run(ctx) {
   const listOnce = async (accept, signal) => {
     const t0 = performance.now();
     const res = await writers.request({ method: "GET", path: podPath, headers: { accept }, signal });
+    const headersMs = performance.now() - t0;
     const body = await readAll(res.body);
     const ms = performance.now() - t0;
     if (res.statusCode !== 200) throw new Error(`GET ${podPath} (${accept}) answered ${res.statusCode}: ${body.toString().slice(0, 400)}`);
-    return { ms, body };
+    return { ms, headersMs, body };
   };
+  const listMeter = cpuMeter(() => server.cpuMs());
   for (const [label, accept, field] of [
     ["JSON", "application/json", "items"],
     ["Table", TABLE_ACCEPT, "rows"],
   ]) {
     const times = [];
+    const headerTimes = [];
     await bounded(`list ${PODS} pods (${label})`, 120_000, async (signal) => {
       for (let r = 0; r < LIST_RUNS; r++) {
-        const { ms, body } = await listOnce(accept, signal);
+        const { ms, headersMs, body } = await listOnce(accept, signal);
         times.push(ms);
-        const doc = JSON.parse(body.toString("utf8")); // outside the timed part
-        const n = doc[field]?.length;
-        if (n !== PODS) throw new Error(`list returned ${n} ${field}, expected ${PODS} (kind ${doc.kind})`);
+        headerTimes.push(headersMs);
+        const n = countArrayElements(body, field); // outside the timed part
+        if (n !== PODS) throw new Error(`list returned ${n} ${field}, expected ${PODS}: ${body.toString("utf8", 0, 300)}`);
         if (r === 0) log(`list ${label}: ${(body.length / 1e6).toFixed(1)} MB body`);
       }
     });
-    log(`list ${label} runs (ms): ${times.map((t) => t.toFixed(1)).join(", ")}`);
+    log(`list ${label} runs (ms, to the last byte): ${times.map((t) => t.toFixed(1)).join(", ")}`);
+    log(`list ${label} runs (ms, to the response headers): ${headerTimes.map((t) => t.toFixed(1)).join(", ")}`);
     add(`list ${countLabel(PODS)} pods (${label})`, round(median(times), 1), "ms");
+    // The server builds the whole body before it sends the headers: this part is server time.
+    add(`list ${countLabel(PODS)} pods (${label}) time to headers`, round(median(headerTimes), 1), "ms");
   }
+
+  const listUsage = listMeter();
+  add("other processes CPU during lists", round(listUsage.otherCpu, 1), "% of a core");
 
   // --- 3. RSS -------------------------------------------------------------------
   add(`RSS at ${countLabel(PODS)} pods`, round(server.rssMiB(), 1), "MB");
@@ -416,6 +493,9 @@ export async function run(ctx) {
     }
     for (const line of w.unexpected) log(`watcher ${w.id} unexpected line: ${line}`);
   }
+  const chunks = watchers.reduce((s, w) => s + w.chunks, 0);
+  const bytes = watchers.reduce((s, w) => s + w.bytes, 0);
+  log(`watch streams: ${(bytes / 1e6).toFixed(0)} MB in ${chunks} chunks (${(bytes / chunks / 1024).toFixed(1)} KiB, ${(delivered / chunks).toFixed(1)} events per chunk)`);
   if (duplicates) log(`WARNING: ${duplicates} duplicate ADDED events (not counted as delivered)`);
   const all = new Float64Array(delivered);
   let off = 0;
@@ -437,9 +517,20 @@ export async function run(ctx) {
   // --- where the CPU went (percent of one core; the machine has two) ---------------
   add("server CPU during pod creates", round(created.serverCpu, 1), "% of a core");
   add("load generator CPU during pod creates", round(created.loadgenCpu, 1), "% of a core");
+  add("other processes CPU during pod creates", round(created.otherCpu, 1), "% of a core");
   add("server CPU during watch fan-out", round(watch.usage.serverCpu, 1), "% of a core");
   add("load generator CPU during watch fan-out", round(watch.usage.loadgenCpu, 1), "% of a core");
+  add("other processes CPU during watch fan-out", round(watch.usage.otherCpu, 1), "% of a core");
   add("RSS after watch fan-out", round(server.rssMiB(), 1), "MB");
+
+  const noisy = [
+    ["pod creates", created.otherCpu],
+    ["lists", listUsage.otherCpu],
+    ["watch fan-out", watch.usage.otherCpu],
+  ].filter(([, cpu]) => cpu > 25);
+  for (const [what, cpu] of noisy) {
+    log(`WARNING: other processes used ${cpu.toFixed(0)}% of a core during ${what}; those numbers are not reliable on a ${cpus().length}-core machine`);
+  }
 
   await watchPool.destroy();
   await writers.destroy();
