@@ -300,6 +300,7 @@ export class Store {
         throw conflict(this.gr, name, `Precondition failed: UID in precondition: ${m.uid}, UID in object meta: ${old.metadata?.uid}`);
       }
       const obj = this.#prepareUpdate(requested, old, options);
+      meta(obj).resourceVersion = meta(old).resourceVersion; // the precondition is checked: compare content only
       this.#validate(obj, old);
       if (jsonEqual(obj, old)) return old; // nothing changed: no write, same resourceVersion
       const finished = this.#finalizedAfterUpdate(obj);
