@@ -26,6 +26,7 @@ import { WatchCaches } from "./handlers/watch.js";
 import { discoveryContentType, negotiate } from "./http/negotiate.js";
 import { parseRequestInfo } from "./http/request-info.js";
 import { sendError, sendJson } from "./http/respond.js";
+import { GarbageCollector } from "./garbage-collector.js";
 import { NamespaceController } from "./namespace-controller.js";
 import { ApiRegistry } from "./registry/api-registry.js";
 import { builtinResources } from "./registry/builtin/index.js";
@@ -76,6 +77,7 @@ export class ApiServer {
   readonly #server: Server;
   readonly #options: ApiServerOptions;
   readonly #namespaces: NamespaceController;
+  readonly #garbageCollector: GarbageCollector;
   readonly #log: (msg: string, err?: unknown) => void;
 
   constructor(options: ApiServerOptions) {
@@ -96,6 +98,7 @@ export class ApiServer {
     for (const def of builtinResources) this.registry.add(def);
     this.caches = new WatchCaches(options.backend);
     this.#namespaces = new NamespaceController(this.registry, this.caches, this.#log);
+    this.#garbageCollector = new GarbageCollector(this.registry, this.caches, this.#log);
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.#handle(req, res);
     this.#server = options.tls
       ? createHttpsServer(
@@ -132,6 +135,7 @@ export class ApiServer {
     const { port } = this.#server.address() as AddressInfo;
     await bootstrapCluster(this.registry, { host, port });
     await this.#namespaces.start();
+    await this.#garbageCollector.start();
     const scheme = this.#options.tls ? "https" : "http";
     return { host, port, url: `${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}` };
   }
@@ -144,6 +148,7 @@ export class ApiServer {
   /** Stops listening, ends open watches and stops controllers (the backend stays open). */
   async close(): Promise<void> {
     this.#namespaces.stop();
+    this.#garbageCollector.stop();
     await this.caches.close();
     await new Promise<void>((resolve) => {
       this.#server.close(() => resolve());

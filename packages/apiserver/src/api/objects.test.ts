@@ -277,3 +277,51 @@ describe("object semantics", () => {
     assert.equal((await api.call("POST", CM, "{not json")).status, 400);
   });
 });
+
+describe("garbage collection", () => {
+  let api: ApiHarness;
+  before(async () => {
+    api = await startApiHarness();
+  });
+  after(() => api.stop());
+
+  async function family(owner: string) {
+    const parent = await api.call<Obj>("POST", CM, { metadata: { name: owner } });
+    const ref = { apiVersion: "v1", kind: "ConfigMap", name: owner, uid: parent.body.metadata.uid as string };
+    for (const child of ["a", "b"]) {
+      await api.call("POST", CM, { metadata: { name: `${owner}-${child}`, ownerReferences: [ref] } });
+    }
+  }
+  const exists = async (name: string) => (await api.call("GET", `${CM}/${name}`)).status === 200;
+  async function eventually(check: () => Promise<boolean>, what: string) {
+    const deadline = Date.now() + 5000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it("deletes dependents after their owner (Background)", async () => {
+    await family("bg");
+    await api.call("DELETE", `${CM}/bg`);
+    await eventually(async () => !(await exists("bg-a")) && !(await exists("bg-b")), "dependents collected");
+  });
+
+  it("keeps the owner until its dependents are gone (Foreground)", async () => {
+    await family("fg");
+    const res = await api.call<Obj>("DELETE", `${CM}/fg`, { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Foreground" });
+    assert.equal(res.status, 202);
+    assert.deepEqual(res.body.metadata.finalizers, ["foregroundDeletion"]);
+    await eventually(async () => !(await exists("fg")), "owner deleted last");
+    assert.equal(await exists("fg-a"), false);
+  });
+
+  it("leaves dependents without the owner reference (Orphan)", async () => {
+    await family("or");
+    await api.call("DELETE", `${CM}/or?propagationPolicy=Orphan`);
+    await eventually(async () => !(await exists("or")), "owner deleted");
+    const child = await api.call<Obj>("GET", `${CM}/or-a`);
+    assert.equal(child.status, 200);
+    assert.equal(child.body.metadata.ownerReferences, undefined);
+  });
+});
