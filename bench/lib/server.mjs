@@ -43,7 +43,7 @@ const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
 export async function startServer({ root, log, readyTimeoutMs = 60_000, nodeArgs = [] }) {
   const main = join(root, "packages/apiserver/dist/main.js");
   if (!existsSync(main)) throw new Error(`${main} does not exist; run \`npx tsc -b\` first`);
-  const dataDir = await mkdtemp(join(tmpdir(), "kube-ts-bench-"));
+  const dataDir = await mkdtemp(join(tmpdir(), "kube-ts-bench-apiserver-"));
   const port = await freePort();
   const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
   const args = [...nodeArgs, ...extraArgs, main, "--data-dir", dataDir, "--port", String(port)];

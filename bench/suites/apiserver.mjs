@@ -327,6 +327,8 @@ export async function run(ctx) {
   const server = await startServer({ root: ctx.root, log });
   ctx.addCleanup(() => server.stop());
   log(`server pid ${server.pid} at ${server.url}`);
+  const tls = server.credentials; // { ca, cert, key }: verify the server, present the admin client certificate
+  const poolOptions = { connect: tls, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000, keepAliveTimeout: 60_000 };
   // Any phase fails at once, with the server's last output, if the server dies under it.
   const serverDied = server.exitPromise.then(({ code, signal }) => {
     throw new Error(`the server process exited (code ${code}, signal ${signal})${server.outputTail()}`);
@@ -339,13 +341,25 @@ export async function run(ctx) {
     const from = monoUs();
     try {
       return await phase(name, timeoutMs, fn, [serverDied]);
+    } catch (err) {
+      // A dropped connection is usually the symptom; if the server died, say so.
+      const exit = await Promise.race([server.exitPromise, new Promise((r) => setTimeout(r, 1000))]);
+      if (exit && !/server process exited/.test(err.message)) {
+        throw new Error(`${err.message}; the server process exited (code ${exit.code}, signal ${exit.signal})${server.outputTail()}`);
+      }
+      const cause = err.cause?.code ?? err.code;
+      if (cause === "UND_ERR_HEADERS_TIMEOUT") {
+        throw new Error(`${name}: the server sent no response headers within ${poolOptions.headersTimeout / 1000}s (hung or overloaded)`);
+      }
+      if (cause === "UND_ERR_BODY_TIMEOUT") {
+        throw new Error(`${name}: the server stopped sending a response body for ${poolOptions.bodyTimeout / 1000}s`);
+      }
+      throw err;
     } finally {
       if (profiling) log(`profile window "${name}": --from ${from} --to ${monoUs()}`);
     }
   };
 
-  const tls = { ...server.credentials, keepAlive: true };
-  const poolOptions = { connect: tls, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000, keepAliveTimeout: 60_000 };
   const writers = new Pool(server.url, { ...poolOptions, connections: WRITERS });
   ctx.addCleanup(() => writers.destroy());
 
