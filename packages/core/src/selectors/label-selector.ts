@@ -147,8 +147,9 @@ const OBJECT_OPERATORS: Record<string, LabelOperator> = {
  */
 export function labelSelectorFromObject(selector: LabelSelectorObject | null | undefined): LabelSelector {
   if (selector == null) return NOTHING;
-  const labels = selector.matchLabels ?? {};
-  const exprs = selector.matchExpressions ?? [];
+  // Parsed JSON may hold anything; read wrong types as absent rather than crash.
+  const labels = selector.matchLabels && typeof selector.matchLabels === "object" ? selector.matchLabels : {};
+  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.map((e) => e ?? { key: "", operator: "" }) : [];
   if (Object.keys(labels).length + exprs.length === 0) return EVERYTHING;
   const reqs: LabelRequirement[] = [];
   for (const [key, value] of Object.entries(labels)) {
@@ -159,7 +160,7 @@ export function labelSelectorFromObject(selector: LabelSelectorObject | null | u
   for (const expr of exprs) {
     const operator = OBJECT_OPERATORS[String(expr.operator)];
     if (!operator) throw new SelectorParseError("label", `${goQuote(String(expr.operator ?? ""))} is not a valid label selector operator`);
-    const values = (expr.values ?? []).map(String);
+    const values = Array.isArray(expr.values) ? expr.values.map(String) : [];
     const errs = requirementErrors(String(expr.key ?? ""), operator, values, "", true);
     if (errs.length) throw new SelectorParseError("label", aggregateMessage(errs), errs);
     reqs.push({ key: String(expr.key), operator, values });

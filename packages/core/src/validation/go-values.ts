@@ -11,15 +11,17 @@ import { type GoLiteral, goLiteral, goQuote, goStringMap, goStringSlice } from "
 /** `%#v` of a `*metav1.LabelSelector` (nil prints as `null`, as upstream dereferences pointers). */
 export function goLabelSelector(selector: LabelSelectorObject | null | undefined): GoLiteral | null {
   if (selector == null) return null;
-  const labels = goStringMap(selector.matchLabels).text;
+  const matchLabels = selector.matchLabels;
+  const labels = goStringMap(matchLabels && typeof matchLabels === "object" ? matchLabels : null).text;
   const exprs = selector.matchExpressions;
   let expressions: string;
   if (exprs == null) expressions = "[]v1.LabelSelectorRequirement(nil)";
   else {
-    const items = exprs.map(
-      (e) =>
-        `v1.LabelSelectorRequirement{Key:${goQuote(String(e.key ?? ""))}, Operator:${goQuote(String(e.operator ?? ""))}, Values:${goStringSlice(e.values).text}}`,
-    );
+    const items = (Array.isArray(exprs) ? exprs : []).map((raw) => {
+      const e = raw ?? { key: "", operator: "" };
+      const values = Array.isArray(e.values) ? e.values.map(String) : null;
+      return `v1.LabelSelectorRequirement{Key:${goQuote(String(e.key ?? ""))}, Operator:${goQuote(String(e.operator ?? ""))}, Values:${goStringSlice(values).text}}`;
+    });
     expressions = `[]v1.LabelSelectorRequirement{${items.join(", ")}}`;
   }
   return goLiteral(`v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${expressions}}`);
