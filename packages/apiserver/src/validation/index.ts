@@ -13,6 +13,7 @@ export * from "./endpoints.js";
 export * from "./events.js";
 export * from "./ingress.js";
 export * from "./lease.js";
+export * from "./object.js";
 export * from "./pod.js";
 export { RESTART_POLICIES, restartPolicyOf, validatePodSpec, validatePodTemplateSpec, validateTolerations, type PodSpecOptions } from "./pod-spec.js";
 export { compareQuantities, parseQuantity, type Quantity, quantityString } from "./quantity.js";

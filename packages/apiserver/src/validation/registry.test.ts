@@ -79,3 +79,40 @@ describe("builtinValidators", () => {
     }
   });
 });
+
+describe("validateResourceObject", () => {
+  it("checks metadata first, then the kind", async () => {
+    const { validateResourceObject, invalidStatusParts } = await import("./object.js");
+    const deployment = { group: "apps", kind: "Deployment", namespaced: true };
+    const errs = validateResourceObject(deployment, { metadata: { name: "Web", namespace: "default" }, spec: { template: {} } });
+    assert.deepEqual(
+      errs.map((e) => e.field),
+      ["metadata.name", "spec.selector", "spec.template.metadata.labels", "spec.template.spec.containers"],
+    );
+    const parts = invalidStatusParts({ group: "apps", kind: "Deployment" }, "Web", errs);
+    assert.ok(parts.message.startsWith('Deployment.apps "Web" is invalid: [metadata.name: Invalid value: "Web": a lowercase RFC 1123 subdomain'));
+    assert.equal(parts.causes.length, 4);
+    assert.deepEqual(parts.causes[1], { reason: "FieldValueRequired", message: "Required value", field: "spec.selector" });
+  });
+
+  it("validates updates with the update rules", async () => {
+    const { validateResourceObject } = await import("./object.js");
+    const pod = { group: "", kind: "Pod", namespaced: true };
+    const old = { metadata: { name: "p", namespace: "d", uid: "1", resourceVersion: "3" }, spec: { containers: [{ name: "c", image: "a" }] } };
+    const next = { metadata: { name: "p", namespace: "d", uid: "1", resourceVersion: "3" }, spec: { containers: [{ name: "c", image: "b" }] } };
+    assert.deepEqual(validateResourceObject(pod, next, old), []);
+    assert.deepEqual(
+      validateResourceObject(pod, { ...next, metadata: { ...next.metadata, name: "q" } }, old).map((e) => e.field),
+      ["metadata.name"],
+    );
+  });
+
+  it("gives custom resources metadata checks only, and skips core Events' metadata", async () => {
+    const { validateResourceObject } = await import("./object.js");
+    const widget = { group: "example.com", kind: "Widget", namespaced: true };
+    assert.deepEqual(validateResourceObject(widget, { metadata: { name: "w", namespace: "d", finalizers: ["cleanup"] }, spec: 1 }), []);
+    assert.deepEqual(validateResourceObject(widget, { metadata: { name: "W_1", namespace: "d" } }).map((e) => e.field), ["metadata.name"]);
+    const event = { group: "", kind: "Event", namespaced: true };
+    assert.deepEqual(validateResourceObject(event, { metadata: { name: "Any:Name.123", namespace: "d" }, involvedObject: { namespace: "d" } }), []);
+  });
+});
