@@ -109,8 +109,14 @@ function validateRules(rules: Json[], path: string): FieldError[] {
   return errs;
 }
 
-/** Validates an Ingress's spec (and, on create, the class annotation/field conflict). */
-export function validateIngress(ing: KubeObject): FieldError[] {
+/** Options of {@link validateIngress}. */
+export interface IngressOptions {
+  /** Tolerate TLS secret names that are not DNS subdomains (objects stored before the check). */
+  allowInvalidSecretName?: boolean;
+}
+
+/** Validates an Ingress's spec. */
+export function validateIngress(ing: KubeObject, options: IngressOptions = {}): FieldError[] {
   const spec = obj(ing.spec) ?? {};
   const errs: FieldError[] = [];
   const rules = objs(spec.rules);
@@ -119,12 +125,16 @@ export function validateIngress(ing: KubeObject): FieldError[] {
   }
   if (spec.defaultBackend != null) errs.push(...validateIngressBackend(spec.defaultBackend, "spec.defaultBackend"));
   errs.push(...validateRules(rules, "spec.rules"));
-  for (const tls of objs(spec.tls)) {
-    // Upstream indexes by the host's position, not the TLS entry's: `spec.tls[<host>].hosts`.
+  objs(spec.tls).forEach((tls, i) => {
+    const p = index("spec.tls", i);
     strs(tls.hosts).forEach((host, j) => {
-      errs.push(...validateHost(host, child(index("spec.tls", j), "hosts")));
+      errs.push(...validateHost(host, index(child(p, "hosts"), j)));
     });
-  }
+    const secretName = str(tls.secretName);
+    if (secretName && !options.allowInvalidSecretName) {
+      for (const msg of nameIsDNSSubdomain(secretName, false)) errs.push(invalid(child(p, "secretName"), secretName, msg));
+    }
+  });
   if (typeof spec.ingressClassName === "string") {
     for (const msg of nameIsDNSSubdomain(spec.ingressClassName, false)) {
       errs.push(invalid("spec.ingressClassName", spec.ingressClassName, msg));
@@ -133,13 +143,23 @@ export function validateIngress(ing: KubeObject): FieldError[] {
   return errs;
 }
 
-/** Validates a new Ingress: the spec, and not both the class annotation and `ingressClassName`. */
+/** Validates a new Ingress: the spec, and a class annotation agreeing with `ingressClassName`. */
 export function validateIngressCreate(ing: KubeObject): FieldError[] {
   const errs = validateIngress(ing);
   const annotations = obj(obj(ing.metadata)?.annotations);
   const annotation = annotations?.[INGRESS_CLASS_ANNOTATION];
-  if (typeof annotation === "string" && obj(ing.spec)?.ingressClassName != null) {
-    errs.push(invalid(`annotations.${INGRESS_CLASS_ANNOTATION}`, annotation, "can not be set when the class field is also set"));
+  const className = obj(ing.spec)?.ingressClassName;
+  if (typeof annotation === "string" && className != null && annotation !== className) {
+    errs.push(invalid(`annotations.${INGRESS_CLASS_ANNOTATION}`, annotation, "must match `ingressClassName` when both are specified"));
   }
   return errs;
+}
+
+/** Validates an Ingress update; invalid TLS secret names already stored stay allowed. */
+export function validateIngressUpdate(ing: KubeObject, old: KubeObject): FieldError[] {
+  const allowInvalidSecretName = objs(obj(old.spec)?.tls).some((t) => {
+    const name = str(t.secretName);
+    return name !== "" && nameIsDNSSubdomain(name, false).length > 0;
+  });
+  return validateIngress(ing, { allowInvalidSecretName });
 }

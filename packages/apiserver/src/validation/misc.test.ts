@@ -5,7 +5,7 @@ import { validateNamespace, validateNode, validateNodeUpdate } from "./cluster.j
 import { formatFieldError } from "./core.js";
 import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints } from "./endpoints.js";
 import { validateCoreEvent, validateEventsV1Event, validateEventsV1EventUpdate } from "./events.js";
-import { validateIngressCreate } from "./ingress.js";
+import { validateIngressCreate, validateIngressUpdate } from "./ingress.js";
 import { validateLease } from "./lease.js";
 import { validateClusterRole, validateClusterRoleBinding, validateRole, validateRoleBinding, validateRoleBindingUpdate } from "./rbac.js";
 
@@ -145,11 +145,22 @@ describe("Ingress", () => {
     );
   });
 
-  it("forbids both the class annotation and field on create", () => {
-    const ing = o({ spec: { ingressClassName: "nginx", defaultBackend: backend } }, { name: "x", namespace: "d", annotations: { "kubernetes.io/ingress.class": "nginx" } });
-    assert.deepEqual(msgs(validateIngressCreate(ing)), [
-      'annotations.kubernetes.io/ingress.class: Invalid value: "nginx": can not be set when the class field is also set',
+  it("requires the class annotation to agree with the field on create", () => {
+    const meta = (cls: string) => ({ name: "x", namespace: "d", annotations: { "kubernetes.io/ingress.class": cls } });
+    const spec = { ingressClassName: "nginx", defaultBackend: backend };
+    assert.deepEqual(validateIngressCreate(o({ spec }, meta("nginx"))), []);
+    assert.deepEqual(msgs(validateIngressCreate(o({ spec }, meta("traefik")))), [
+      'annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified',
     ]);
+  });
+
+  it("checks TLS hosts and secret names, tolerating stored bad names on update", () => {
+    const spec = { defaultBackend: backend, tls: [{ hosts: ["ok.example.com"] }, { hosts: ["a.example.com", "Bad"], secretName: "Bad_Secret" }] };
+    const errs = msgs(validateIngressCreate(o({ spec })));
+    assert.equal(errs.length, 2);
+    assert.match(errs[0], /^spec\.tls\[1\]\.hosts\[1\]: Invalid value: "Bad": /);
+    assert.match(errs[1], /^spec\.tls\[1\]\.secretName: Invalid value: "Bad_Secret": /);
+    assert.equal(validateIngressUpdate(o({ spec }), o({ spec })).length, 1);
   });
 });
 

@@ -23,7 +23,7 @@ import { validateConfigMap, validateConfigMapUpdate, validateSecret, validateSec
 import { type FieldError, type NameValidator, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment } from "./core.js";
 import { validateEndpointSlice, validateEndpointSliceUpdate, validateEndpoints } from "./endpoints.js";
 import { validateCoreEvent, validateEventsV1Event, validateEventsV1EventUpdate } from "./events.js";
-import { validateIngress, validateIngressCreate } from "./ingress.js";
+import { validateIngressCreate, validateIngressUpdate } from "./ingress.js";
 import { validateLease } from "./lease.js";
 import { validatePod, validatePodUpdate } from "./pod.js";
 import {
@@ -72,7 +72,7 @@ export const builtinValidators: Readonly<Record<string, BuiltinValidator>> = {
   "apps/StatefulSet": { validate: validateStatefulSet, validateUpdate: validateStatefulSetUpdate, nameValidator: nameIsDNSLabel },
   "batch/Job": { validate: validateJob, validateUpdate: validateJobUpdate, nameValidator: nameIsDNSSubdomain },
   "batch/CronJob": { validate: validateCronJob, validateUpdate: validateCronJobUpdate, nameValidator: nameIsDNSSubdomain },
-  "networking.k8s.io/Ingress": { validate: validateIngressCreate, validateUpdate: validateIngress, nameValidator: nameIsDNSSubdomain },
+  "networking.k8s.io/Ingress": { validate: validateIngressCreate, validateUpdate: validateIngressUpdate, nameValidator: nameIsDNSSubdomain },
   "discovery.k8s.io/EndpointSlice": {
     validate: validateEndpointSlice,
     validateUpdate: validateEndpointSliceUpdate,

@@ -5,6 +5,11 @@
  * (`Invalid value: map[string]string{"app":"web"}: ...`). This module renders
  * parsed JSON the same way, and lets callers supply the exact Go rendering of
  * a typed struct with {@link goLiteral} when JSON cannot say it.
+ *
+ * This is the rendering of kube-apiserver up to 1.33 (kube-ts reports
+ * 1.32). From 1.34 upstream prints maps, lists and structs as JSON
+ * (`{"app":"web"}`); {@link formatGoValue} and the `go*` renderers are
+ * where that would change.
  * @module
  */
 

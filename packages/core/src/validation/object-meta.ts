@@ -57,13 +57,14 @@ export interface ObjectMetaOptions {
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
-function commonChecks(meta: ObjectMetaInput, path: string, kubeFinalizers: boolean): FieldError[] {
+// `update`: upstream re-checks finalizer names on update only through the built-in kinds' rule.
+function commonChecks(meta: ObjectMetaInput, path: string, kubeFinalizers: boolean, update: boolean): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...validateLabels(meta.labels, child(path, "labels")));
   errs.push(...validateAnnotations(meta.annotations, child(path, "annotations")));
   errs.push(...validateOwnerReferences(meta.ownerReferences, child(path, "ownerReferences")));
   const finalizers = Array.isArray(meta.finalizers) ? meta.finalizers.map(String) : undefined;
-  errs.push(...validateFinalizers(finalizers, child(path, "finalizers")));
+  if (!update) errs.push(...validateFinalizers(finalizers, child(path, "finalizers")));
   errs.push(...validateManagedFields(meta.managedFields, child(path, "managedFields")));
   if (kubeFinalizers && finalizers) {
     finalizers.forEach((f, i) => {
@@ -102,7 +103,7 @@ export function validateObjectMeta(meta: ObjectMetaInput | undefined, options: O
   if (typeof m.generation === "number" && m.generation < 0) {
     errs.push(invalid(child(path, "generation"), m.generation, IS_NEGATIVE_ERROR));
   }
-  errs.push(...commonChecks(m, path, options.kubeFinalizers ?? true));
+  errs.push(...commonChecks(m, path, options.kubeFinalizers ?? true, false));
   return errs;
 }
 
@@ -119,8 +120,9 @@ export interface ObjectMetaUpdateOptions {
  * deletionTimestamp and deletionGracePeriodSeconds are immutable; a
  * resourceVersion is required (the store fills it in for unconditional
  * updates before validating); generation never decreases; no finalizers may
- * be added once deletion started; labels, annotations, owners and
- * finalizers are checked again.
+ * be added once deletion started; labels, annotations and owners are
+ * checked again, and (for built-in kinds) unprefixed finalizers must be
+ * standard ones.
  */
 export function validateObjectMetaUpdate(
   meta: ObjectMetaInput | undefined,
@@ -157,6 +159,6 @@ export function validateObjectMetaUpdate(
       child(path, "deletionGracePeriodSeconds"),
     ),
   );
-  errs.push(...commonChecks(m, path, options.kubeFinalizers ?? true));
+  errs.push(...commonChecks(m, path, options.kubeFinalizers ?? true, true));
   return errs;
 }
