@@ -327,6 +327,7 @@ export async function run(ctx) {
   const server = await startServer({ root: ctx.root, log });
   ctx.addCleanup(() => server.stop());
   log(`server pid ${server.pid} at ${server.url}`);
+  const rssAtStart = server.rssMiB();
   const tls = server.credentials; // { ca, cert, key }: verify the server, present the admin client certificate
   const poolOptions = { connect: tls, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000, keepAliveTimeout: 60_000 };
   // Any phase fails at once, with the server's last output, if the server dies under it.
@@ -438,6 +439,7 @@ export async function run(ctx) {
 
   // --- 3. RSS -------------------------------------------------------------------
   add(`RSS at ${countLabel(PODS)} pods`, round(server.rssMiB(), 1), "MB");
+  add("RSS of the idle server at start", round(rssAtStart, 1), "MB");
 
   // --- 4. watch fan-out -----------------------------------------------------------
   const nsText = await bounded("create watch namespace", 30_000, (signal) =>
