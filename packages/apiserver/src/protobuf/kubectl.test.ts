@@ -26,7 +26,13 @@ const KUBECTL = "/usr/bin/kubectl";
 const HAVE_KUBECTL = existsSync(KUBECTL);
 const SKIP = HAVE_KUBECTL || process.env.CI ? false : "kubectl not installed (set CI=1 to make this a failure)";
 
-/** Each kubectl create invocation: args before the flags we add, and a trailing `-- command` (which must stay last). */
+/**
+ * Each kubectl create invocation: args before the flags we add, and a
+ * trailing `-- command` (which must stay last). `{home}` is the test's temp
+ * directory. The first thirteen are the commands the decoder must support;
+ * the rest widen coverage (binary data, every service type, aggregation
+ * rules, TLS ingress, the remaining create subcommands).
+ */
 const CASES: Array<{ args: string[]; command?: string[]; created: string }> = [
   { args: ["create", "configmap", "c", "--from-literal=a=b", "--from-literal=k=v"], created: "configmap/c" },
   { args: ["create", "secret", "generic", "s", "--from-literal=p=q"], created: "secret/s" },
@@ -41,6 +47,38 @@ const CASES: Array<{ args: string[]; command?: string[]; created: string }> = [
   { args: ["create", "clusterrolebinding", "crb", "--clusterrole=cr", "--group=g"], created: "clusterrolebinding.rbac.authorization.k8s.io/crb" },
   { args: ["create", "ingress", "ing", "--rule=foo.com/bar=svc:80"], created: "ingress.networking.k8s.io/ing" },
   { args: ["create", "serviceaccount", "sa"], created: "serviceaccount/sa" },
+  // Wider coverage.
+  { args: ["create", "configmap", "bin", "--from-file=blob={home}/blob", "--from-literal=text=x"], created: "configmap/bin" },
+  {
+    args: ["create", "secret", "docker-registry", "reg", "--docker-server=r.example", "--docker-username=u", "--docker-password=p", "--docker-email=e@x"],
+    created: "secret/reg",
+  },
+  { args: ["create", "secret", "generic", "typed", "--from-literal=a=1", "--type=example.com/t"], created: "secret/typed" },
+  { args: ["create", "service", "nodeport", "np", "--tcp=80:8080", "--node-port=30080"], created: "service/np" },
+  { args: ["create", "service", "loadbalancer", "lb", "--tcp=443:8443", "--tcp=80"], created: "service/lb" },
+  { args: ["create", "service", "externalname", "ext", "--external-name=db.example.com"], created: "service/ext" },
+  { args: ["create", "deployment", "multi", "--image=nginx", "--image=redis:7"], created: "deployment.apps/multi" },
+  { args: ["create", "cronjob", "cj2", "--image=busybox", "--schedule=0 * * * *", "--restart=Never"], command: ["--", "date"], created: "cronjob.batch/cj2" },
+  {
+    args: ["create", "role", "r2", "--verb=get,list", "--resource=pods,deployments.apps", "--resource-name=a", "--resource-name=b"],
+    created: "role.rbac.authorization.k8s.io/r2",
+  },
+  { args: ["create", "clusterrole", "agg", "--aggregation-rule=rbac.example.com/aggregate=true"], created: "clusterrole.rbac.authorization.k8s.io/agg" },
+  { args: ["create", "clusterrole", "logs", "--verb=get", "--non-resource-url=/logs/*"], created: "clusterrole.rbac.authorization.k8s.io/logs" },
+  {
+    args: ["create", "rolebinding", "rb2", "--clusterrole=view", "--serviceaccount=default:sa", "--group=devs"],
+    created: "rolebinding.rbac.authorization.k8s.io/rb2",
+  },
+  {
+    args: ["create", "ingress", "ing2", "--class=nginx", "--default-backend=svc:8080", "--rule=a.com/*=svc2:http,tls=cert", "--annotation=x=y"],
+    created: "ingress.networking.k8s.io/ing2",
+  },
+  { args: ["create", "poddisruptionbudget", "pdb", "--selector=app=web", "--min-available=50%"], created: "poddisruptionbudget.policy/pdb" },
+  {
+    args: ["create", "priorityclass", "high", "--value=1000", "--description=important", "--preemption-policy=Never"],
+    created: "priorityclass.scheduling.k8s.io/high",
+  },
+  { args: ["create", "quota", "q", "--hard=cpu=1,memory=1G,pods=2", "--scopes=BestEffort"], created: "resourcequota/q" },
 ];
 
 /** Legacy discovery, just enough for kubectl's REST mapping (role/clusterrole check resource names against it). */
@@ -59,7 +97,7 @@ function resourceList(groupVersion: string, resources: Array<[name: string, kind
   };
 }
 
-const GROUPS = ["apps", "batch", "rbac.authorization.k8s.io", "networking.k8s.io"];
+const GROUPS = ["apps", "batch", "rbac.authorization.k8s.io", "networking.k8s.io", "policy", "scheduling.k8s.io"];
 const DISCOVERY: Record<string, unknown> = {
   "/api/v1": resourceList("v1", [
     ["configmaps", "ConfigMap", true],
@@ -69,6 +107,7 @@ const DISCOVERY: Record<string, unknown> = {
     ["serviceaccounts", "ServiceAccount", true],
     ["pods", "Pod", true],
     ["nodes", "Node", false],
+    ["resourcequotas", "ResourceQuota", true],
   ]),
   "/apis": {
     kind: "APIGroupList",
@@ -91,7 +130,31 @@ const DISCOVERY: Record<string, unknown> = {
     ["clusterrolebindings", "ClusterRoleBinding", false],
   ]),
   "/apis/networking.k8s.io/v1": resourceList("networking.k8s.io/v1", [["ingresses", "Ingress", true]]),
+  "/apis/policy/v1": resourceList("policy/v1", [["poddisruptionbudgets", "PodDisruptionBudget", true]]),
+  "/apis/scheduling.k8s.io/v1": resourceList("scheduling.k8s.io/v1", [["priorityclasses", "PriorityClass", false]]),
 };
+
+/**
+ * The one normalisation of kubectl's printed JSON: a `null` the decoded
+ * object lacks is dropped. Go prints a nil list or map that has no
+ * `omitempty` as `null` (`ClusterRole.rules` when only an aggregation rule is
+ * given); protobuf has no way to say "nil" as opposed to "absent", so the
+ * decoder omits the field, which the API server reads the same way. Nulls
+ * the decoder does produce (`creationTimestamp: null`) are still compared.
+ */
+function dropNullsMissingFrom(expected: unknown, actual: unknown): unknown {
+  if (Array.isArray(expected)) {
+    return expected.map((item, i) => dropNullsMissingFrom(item, Array.isArray(actual) ? actual[i] : undefined));
+  }
+  if (typeof expected !== "object" || expected === null) return expected;
+  const actualObject = typeof actual === "object" && actual !== null ? (actual as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(expected)) {
+    if (value === null && !Object.hasOwn(actualObject, key)) continue;
+    out[key] = dropNullsMissingFrom(value, actualObject[key]);
+  }
+  return out;
+}
 
 interface Captured {
   path: string;
@@ -120,7 +183,10 @@ describe("stock kubectl create bodies decode to the JSON kubectl would send", { 
           const body = Buffer.concat(chunks);
           posts.push({ path, contentType: req.headers["content-type"] ?? "", body });
           try {
-            return json(201, decodeKubernetesProtobuf(body).object);
+            const { object } = decodeKubernetesProtobuf(body);
+            // kubectl create token insists on a token in the response.
+            if (object.kind === "TokenRequest") return json(201, { ...object, status: { token: "t0k3n", expirationTimestamp: "2030-01-01T00:00:00Z" } });
+            return json(201, object);
           } catch (err) {
             const message = err instanceof ProtobufDecodeError ? err.message : String(err);
             return json(400, { kind: "Status", apiVersion: "v1", status: "Failure", reason: "BadRequest", code: 400, message });
@@ -137,6 +203,8 @@ describe("stock kubectl create bodies decode to the JSON kubectl would send", { 
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     home = mkdtempSync(join(tmpdir(), "kube-ts-protobuf-"));
     writeFileSync(join(home, "config"), "apiVersion: v1\nkind: Config\n");
+    // Not UTF-8: kubectl must put it in binaryData (map<string, bytes>).
+    writeFileSync(join(home, "blob"), Buffer.from([0xff, 0xfe, 0x00, 0x62, 0x69, 0x6e]));
   });
 
   after(() => {
@@ -154,8 +222,9 @@ describe("stock kubectl create bodies decode to the JSON kubectl would send", { 
       );
     });
 
-  for (const { args, command = [], created } of CASES) {
-    it(`kubectl ${[...args, ...command].join(" ")}`, async () => {
+  for (const { args: template, command = [], created } of CASES) {
+    it(`kubectl ${[...template, ...command].join(" ")}`, async () => {
+      const args = template.map((a) => a.replace("{home}", home));
       // What kubectl would send as JSON: the client-side dry run prints exactly that object.
       const dry = await kubectl([...args, "-o", "json", "--dry-run=client", ...command]);
       assert.equal(dry.code, 0, dry.stderr);
@@ -175,10 +244,30 @@ describe("stock kubectl create bodies decode to the JSON kubectl would send", { 
       assert.equal(decoded.apiVersion, expected.apiVersion);
       assert.equal(decoded.kind, expected.kind);
       assert.deepEqual(decoded.unknownFields, []);
-      // No normalisation needed: zero-value rules in the tables reproduce Go's
-      // JSON exactly, including `creationTimestamp: null` and the empty
-      // structs (`resources: {}`, `strategy: {}`, `status: {}`) kubectl prints.
-      assert.deepEqual(decoded.object, expected);
+      // The zero-value rules in the tables reproduce Go's JSON, including
+      // `creationTimestamp: null` and the empty structs kubectl prints
+      // (`resources: {}`, `strategy: {}`, `status: {}`); only nil lists are
+      // normalised (see dropNullsMissingFrom).
+      assert.deepEqual(decoded.object, dropNullsMissingFrom(expected, decoded.object));
     });
   }
+
+  it("kubectl create token (no client-side dry run: the expected JSON is spelled out)", async () => {
+    const count = posts.length;
+    const run = await kubectl(["create", "token", "sa", "--audience=api", "--duration=10m", "--bound-object-kind=Pod", "--bound-object-name=p", "--bound-object-uid=123"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout.trim(), "t0k3n");
+    const post = posts[count];
+    assert.equal(post.path, "/api/v1/namespaces/default/serviceaccounts/sa/token");
+    const decoded = decodeKubernetesProtobuf(post.body);
+    assert.deepEqual(decoded.unknownFields, []);
+    assert.deepEqual(decoded.object, {
+      kind: "TokenRequest",
+      apiVersion: "authentication.k8s.io/v1",
+      metadata: { creationTimestamp: null },
+      spec: { audiences: ["api"], boundObjectRef: { kind: "Pod", apiVersion: "v1", name: "p", uid: "123" }, expirationSeconds: 600 },
+      // Go prints both: `token` has no omitempty and the zero Time is null.
+      status: { token: "", expirationTimestamp: null },
+    });
+  });
 });

@@ -116,7 +116,8 @@ export const appsTables = qualify("apps", {
     2: ["whenScaled", str],
   },
   StatefulSetOrdinals: {
-    1: ["start", i32],
+    // `json:"start"` has no omitempty: Go prints 0.
+    1: ["start", ptr(i32)],
   },
   StatefulSetStatus: {
     1: ["observedGeneration", i64],

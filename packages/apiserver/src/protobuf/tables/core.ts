@@ -2,7 +2,7 @@
  * Field tables for the top-level objects of core `v1` (package
  * `k8s.io.api.core.v1`): ConfigMap, Secret, Namespace, Service,
  * ServiceAccount, Pod (with status), Binding, Event, Node, Endpoints,
- * PersistentVolumeClaim and PodTemplate. The pod template internals are in
+ * PersistentVolumeClaim, PodTemplate, ResourceQuota and LimitRange. The pod template internals are in
  * ./core-pod.ts under the same `core.` prefix.
  * @module
  */
@@ -408,5 +408,42 @@ export const coreTables = qualify("core", {
   ModifyVolumeStatus: {
     1: ["targetVolumeAttributesClassName", str],
     2: ["status", ptr(str)],
+  },
+  ResourceQuota: {
+    1: ["metadata", ObjectMeta],
+    2: ["spec", m("ResourceQuotaSpec")],
+    3: ["status", m("ResourceQuotaStatus")],
+  },
+  ResourceQuotaSpec: {
+    1: ["hard", mapOf(Quantity)],
+    2: ["scopes", rep(str)],
+    3: ["scopeSelector", m("ScopeSelector")],
+  },
+  ScopeSelector: {
+    1: ["matchExpressions", rep(m("ScopedResourceSelectorRequirement"))],
+  },
+  ScopedResourceSelectorRequirement: {
+    1: ["scopeName", ptr(str)],
+    2: ["operator", ptr(str)],
+    3: ["values", rep(str)],
+  },
+  ResourceQuotaStatus: {
+    1: ["hard", mapOf(Quantity)],
+    2: ["used", mapOf(Quantity)],
+  },
+  LimitRange: {
+    1: ["metadata", ObjectMeta],
+    2: ["spec", m("LimitRangeSpec")],
+  },
+  LimitRangeSpec: {
+    1: ["limits", rep(m("LimitRangeItem"))],
+  },
+  LimitRangeItem: {
+    1: ["type", ptr(str)],
+    2: ["max", mapOf(Quantity)],
+    3: ["min", mapOf(Quantity)],
+    4: ["default", mapOf(Quantity)],
+    5: ["defaultRequest", mapOf(Quantity)],
+    6: ["maxLimitRequestRatio", mapOf(Quantity)],
   },
 });

@@ -6,6 +6,7 @@
  */
 import type { MessageTables } from "../schema.js";
 import { appsTables } from "./apps.js";
+import { authenticationTables } from "./authentication.js";
 import { batchTables } from "./batch.js";
 import { coordinationTables } from "./coordination.js";
 import { coreTables } from "./core.js";
@@ -13,7 +14,9 @@ import { corePodTables } from "./core-pod.js";
 import { discoveryTables } from "./discovery.js";
 import { metaTables } from "./meta.js";
 import { networkingTables } from "./networking.js";
+import { policyTables } from "./policy.js";
 import { rbacTables } from "./rbac.js";
+import { schedulingTables } from "./scheduling.js";
 
 /** All message tables by qualified name. */
 export const MESSAGE_TABLES: MessageTables = {
@@ -26,6 +29,9 @@ export const MESSAGE_TABLES: MessageTables = {
   ...networkingTables,
   ...coordinationTables,
   ...discoveryTables,
+  ...policyTables,
+  ...schedulingTables,
+  ...authenticationTables,
 };
 
 /** Top-level kinds by apiVersion: the message each request body's `raw` holds. */
@@ -43,6 +49,8 @@ export const KIND_MESSAGES: Readonly<Record<string, Readonly<Record<string, stri
     Node: "core.Node",
     Endpoints: "core.Endpoints",
     PersistentVolumeClaim: "core.PersistentVolumeClaim",
+    ResourceQuota: "core.ResourceQuota",
+    LimitRange: "core.LimitRange",
   },
   "apps/v1": {
     Deployment: "apps.Deployment",
@@ -71,6 +79,15 @@ export const KIND_MESSAGES: Readonly<Record<string, Readonly<Record<string, stri
   },
   "discovery.k8s.io/v1": {
     EndpointSlice: "discovery.EndpointSlice",
+  },
+  "policy/v1": {
+    PodDisruptionBudget: "policy.PodDisruptionBudget",
+  },
+  "scheduling.k8s.io/v1": {
+    PriorityClass: "scheduling.PriorityClass",
+  },
+  "authentication.k8s.io/v1": {
+    TokenRequest: "authentication.TokenRequest",
   },
 };
 
