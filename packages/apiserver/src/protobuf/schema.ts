@@ -119,7 +119,10 @@ export function qualify(prefix: string, tables: Record<string, MessageTable>): M
   return out;
 }
 
-/** Well-known message names with a custom JSON form (see well-known.ts). */
+// Shapes of messages every group references. The last six have custom JSON
+// forms rather than field tables (see well-known.ts).
+
+/** `metav1.ObjectMeta`. */
 export const ObjectMeta = msg("meta.ObjectMeta");
 /** `metav1.ListMeta`. */
 export const ListMeta = msg("meta.ListMeta");

@@ -5,6 +5,9 @@
  * `resource.Quantity` (a string), and `runtime.RawExtension` / `metav1.FieldsV1`
  * (raw JSON carried as bytes). Each decoder takes the message's bytes and
  * returns exactly what Go's JSON encoder prints for the same value.
+ *
+ * These messages are tiny and fixed; a field number they do not define is
+ * skipped without being reported.
  * @module
  */
 import { ProtobufDecodeError } from "./errors.js";
