@@ -5,7 +5,9 @@
  * the admin credentials from the kubeconfig it writes.
  *
  * BENCH_SERVER_NODE_ARGS adds node flags to the server process, e.g.
- * `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`.
+ * `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`;
+ * BENCH_SERVER_ROOT runs the server of another built checkout, e.g. an
+ * older commit unpacked with `git archive` for an A/B comparison.
  * @module
  */
 import { spawn } from "node:child_process";
@@ -41,6 +43,8 @@ const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
  * @param {{ root: string, log: (msg: string) => void, readyTimeoutMs?: number, nodeArgs?: string[] }} options
  */
 export async function startServer({ root, log, readyTimeoutMs = 60_000, nodeArgs = [] }) {
+  // BENCH_SERVER_ROOT: run the server of another built checkout (A/B against an older commit).
+  root = process.env.BENCH_SERVER_ROOT ?? root;
   const main = join(root, "packages/apiserver/dist/main.js");
   if (!existsSync(main)) throw new Error(`${main} does not exist; run \`npx tsc -b\` first`);
   const dataDir = await mkdtemp(join(tmpdir(), "kube-ts-bench-apiserver-"));
