@@ -36,10 +36,17 @@ export async function bootstrapCluster(registry: ApiRegistry, address: { host: s
       type: "ClusterIP",
     },
   });
-  await ensure(registry, "endpoints", "default", {
-    apiVersion: "v1",
-    kind: "Endpoints",
-    metadata: { name: "kubernetes", labels: { "endpointslice.kubernetes.io/skip-mirror": "true" } },
-    subsets: [{ addresses: [{ ip: address.host }], ports: [{ name: "https", port: address.port, protocol: "TCP" }] }],
-  });
+  // Upstream validation refuses loopback and unspecified endpoint addresses (127.0.0.1,
+  // 0.0.0.0); kube-apiserver then logs that it cannot sync the `kubernetes` endpoints and keeps
+  // serving. So does kube-ts: a server on such an address starts without those endpoints.
+  try {
+    await ensure(registry, "endpoints", "default", {
+      apiVersion: "v1",
+      kind: "Endpoints",
+      metadata: { name: "kubernetes", labels: { "endpointslice.kubernetes.io/skip-mirror": "true" } },
+      subsets: [{ addresses: [{ ip: address.host }], ports: [{ name: "https", port: address.port, protocol: "TCP" }] }],
+    });
+  } catch (err) {
+    if ((err as ApiError).code !== 422) throw err;
+  }
 }
