@@ -32,6 +32,15 @@ export interface KubectlResult {
   stderr: string;
 }
 
+/** Options of one kubectl run. */
+export interface KubectlOptions {
+  /** Written to kubectl's stdin. */
+  input?: string;
+  timeoutMs?: number;
+  /** Extra environment variables (e.g. `EDITOR` for `kubectl edit`). */
+  env?: Record<string, string>;
+}
+
 /** A running test cluster. */
 export interface TestCluster {
   server: ApiServer;
@@ -40,10 +49,15 @@ export interface TestCluster {
   dataDir: string;
   kubeconfig: string;
   pki: ClusterPki;
+  /**
+   * Every request the server has received (method and URL path with query),
+   * in arrival order: lets tests check what kubectl actually sent.
+   */
+  requests: Array<{ method: string; url: string; accept: string; contentType: string }>;
   /** Runs kubectl with this cluster's kubeconfig; never throws on a non-zero exit. */
-  kubectl(args: string[], options?: { input?: string; timeoutMs?: number }): Promise<KubectlResult>;
+  kubectl(args: string[], options?: KubectlOptions): Promise<KubectlResult>;
   /** Like kubectl(), but throws with kubectl's stderr on a non-zero exit and returns stdout. */
-  kubectlOk(args: string[], options?: { input?: string }): Promise<string>;
+  kubectlOk(args: string[], options?: KubectlOptions): Promise<string>;
   /** Stops the server (keeping the data directory when `keepData`). */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -60,23 +74,33 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "kube-ts-test-")));
   const pki = await ensureClusterPki(dataDir);
   const backend = await openBackend(`sqlite://${join(dataDir, "state.db")}`);
+  const requests: TestCluster["requests"] = [];
+  const authenticate = authenticatorFor(pki.adminToken);
   const server = new ApiServer({
     backend,
     port: options.port ?? 0,
     tls: { cert: pki.serverCert, key: pki.serverKey, ca: pki.caCert },
-    authenticate: authenticatorFor(pki.adminToken),
+    authenticate: (req) => {
+      requests.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        accept: req.headers.accept ?? "",
+        contentType: req.headers["content-type"] ?? "",
+      });
+      return authenticate(req);
+    },
     log: () => {},
   });
   const { url } = await server.start();
   const kubeconfig = join(dataDir, "kubeconfig");
   await writeKubeconfig(kubeconfig, { server: url, caCert: pki.caCert, clientCert: pki.adminCert, clientKey: pki.adminKey });
 
-  const kubectl = (args: string[], opts: { input?: string; timeoutMs?: number } = {}) =>
+  const kubectl = (args: string[], opts: KubectlOptions = {}) =>
     new Promise<KubectlResult>((resolve) => {
       const child = execFile(
         KUBECTL,
         args,
-        { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: dataDir }, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 << 20 },
+        { env: { ...process.env, ...opts.env, KUBECONFIG: kubeconfig, HOME: dataDir }, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 64 << 20 },
         (err, stdout, stderr) => {
           const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 1) : 0;
           resolve({ code, stdout, stderr });
@@ -92,6 +116,7 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
     dataDir,
     kubeconfig,
     pki,
+    requests,
     kubectl,
     async kubectlOk(args, opts) {
       const result = await kubectl(args, opts);
@@ -113,8 +138,11 @@ export function spawnKubectl(cluster: TestCluster, args: string[]) {
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   return {
     child,
+    /** Resolves with the exit code once kubectl has exited. */
+    exited,
     get stdout() {
       return stdout;
     },
