@@ -1,16 +1,20 @@
 /**
- * TEMPORARY validation.
+ * Validation as the store runs it: ObjectMeta and the kind's own rules
+ * (`validation/`), and the 422 Invalid Status built from the errors with
+ * upstream's message and one cause per field.
  * @module
  */
 import { type ApiError, invalid } from "./errors.js";
 import type { FieldError, KubeObject, ResourceDefinition } from "./registry/resource.js";
+import { invalidStatusParts, validateResourceObject } from "./validation/index.js";
 
-export function validateObject(_def: ResourceDefinition, obj: KubeObject, _old: KubeObject | undefined): FieldError[] {
-  if (!obj.metadata?.name) return [{ type: "FieldValueRequired", field: "metadata.name", detail: "name or generateName is required" }];
-  return [];
+/** Validates a create (`old` undefined) or an update. */
+export function validateObject(def: ResourceDefinition, obj: KubeObject, old: KubeObject | undefined): FieldError[] {
+  return validateResourceObject(def, obj, old);
 }
 
+/** The 422 Invalid for validation errors. */
 export function invalidError(def: ResourceDefinition, name: string, errors: FieldError[]): ApiError {
-  const causes = errors.map((e) => ({ reason: e.type, field: e.field, message: e.detail }));
-  return invalid(def.kind, def.group, name, causes, `${def.kind} "${name}" is invalid`);
+  const { message, causes } = invalidStatusParts({ group: def.group, kind: def.kind }, name, errors);
+  return invalid(def.kind, def.group, name, causes, message);
 }

@@ -41,22 +41,8 @@ export interface ScaleSubresource {
 }
 
 /** A field-level validation problem, reported as a StatusCause of a 422 Invalid. */
-export interface FieldError {
-  type:
-    | "FieldValueRequired"
-    | "FieldValueInvalid"
-    | "FieldValueNotSupported"
-    | "FieldValueDuplicate"
-    | "FieldValueForbidden"
-    | "FieldValueTooLong"
-    | "FieldValueTooMany"
-    | "FieldValueTypeInvalid";
-  /** Dotted path with indices, e.g. `spec.containers[0].image`. */
-  field: string;
-  /** The offending value, printed in the message where upstream prints it. */
-  badValue?: unknown;
-  detail?: string;
-}
+export type { FieldError } from "@kube-ts/core";
+import type { FieldError } from "@kube-ts/core";
 
 /**
  * Per-resource behaviour, after upstream's RESTCreateStrategy /
