@@ -6,6 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseYaml } from "yaml";
 import { badRequest, requestEntityTooLarge, unsupportedMediaType } from "../errors.js";
+import { PROTOBUF_MEDIA_TYPE, ProtobufDecodeError, decodeKubernetesProtobuf } from "../protobuf/index.js";
 
 /** Upstream kube-apiserver's limit on a request body. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -41,8 +42,8 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
-/** The body encodings the server accepts for objects and patches. */
-export type BodyFormat = "json" | "yaml";
+/** The body encodings the server accepts for objects (protobuf: the Kubernetes envelope kubectl's typed commands send). */
+export type BodyFormat = "json" | "yaml" | "protobuf";
 
 /** The bare media type of a Content-Type header (no parameters), lower-cased. */
 export function mediaTypeOf(contentType: string | undefined): string {
@@ -54,11 +55,12 @@ export function objectBodyFormat(contentType: string | undefined): BodyFormat {
   const type = mediaTypeOf(contentType);
   if (type === "application/json" || type === "" || type === "*/*") return "json";
   if (type === "application/yaml" || type === "application/x-yaml" || type === "text/yaml") return "yaml";
+  if (type === PROTOBUF_MEDIA_TYPE) return "protobuf";
   throw unsupportedMediaType(type);
 }
 
 /** Decodes a body as JSON or YAML; 400 with the parser's message on failure. */
-export function decodeBody(body: Buffer, format: BodyFormat): unknown {
+export function decodeBody(body: Buffer, format: "json" | "yaml"): unknown {
   const text = body.toString("utf8");
   if (text.trim() === "") throw badRequest("the body of the request was empty");
   if (format === "json") {
@@ -75,8 +77,19 @@ export function decodeBody(body: Buffer, format: BodyFormat): unknown {
   }
 }
 
+function decodeProtobuf(body: Buffer): Record<string, unknown> {
+  try {
+    return decodeKubernetesProtobuf(body).object;
+  } catch (err) {
+    if (!(err instanceof ProtobufDecodeError)) throw err;
+    if (err.code === "unsupported") throw unsupportedMediaType(`${PROTOBUF_MEDIA_TYPE} (${err.message})`);
+    throw badRequest(`error decoding protobuf body: ${err.message}`);
+  }
+}
+
 /** Decodes a body that must be a JSON object (a Kubernetes object or DeleteOptions). */
 export function decodeObject(body: Buffer, format: BodyFormat): Record<string, unknown> {
+  if (format === "protobuf") return decodeProtobuf(body);
   const value = decodeBody(body, format);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw badRequest(`the body of the request must be an object, got ${Array.isArray(value) ? "an array" : typeof value}`);

@@ -46,17 +46,21 @@ export function applyPodSpecDefaults(spec: Json): void {
   spec.dnsPolicy ??= "ClusterFirst";
   spec.securityContext ??= {};
   spec.schedulerName ??= "default-scheduler";
-  spec.enableServiceLinks ??= true;
   for (const c of [...list(spec, "initContainers"), ...list(spec, "containers")]) defaultContainer(c);
-  if (spec.serviceAccountName === undefined && spec.serviceAccount === undefined) spec.serviceAccountName = "default";
-  spec.serviceAccount ??= spec.serviceAccountName;
-  spec.serviceAccountName ??= spec.serviceAccount;
+  // v1 conversion keeps the deprecated serviceAccount and serviceAccountName in step.
+  if (spec.serviceAccountName !== undefined) spec.serviceAccount ??= spec.serviceAccountName;
+  else if (spec.serviceAccount !== undefined) spec.serviceAccountName = spec.serviceAccount;
 }
 
 /** Defaults a Pod in place. */
 export function applyPodDefaults(pod: KubeObject): void {
-  applyPodSpecDefaults(obj(pod, "spec"));
-  const spec = pod.spec as Json;
+  const spec = obj(pod, "spec");
+  // Pods only, not pod templates: upstream sets enableServiceLinks in SetDefaults_Pod, and the
+  // ServiceAccount admission plugin (not defaulting) gives pods the "default" service account.
+  // A Deployment's template read back from kube-apiserver has neither.
+  spec.enableServiceLinks ??= true;
+  if (spec.serviceAccountName === undefined && spec.serviceAccount === undefined) spec.serviceAccountName = "default";
+  applyPodSpecDefaults(spec);
   spec.priority ??= 0;
   spec.preemptionPolicy ??= "PreemptLowerPriority";
   // Added by upstream's DefaultTolerationSeconds admission plugin.
@@ -135,6 +139,27 @@ export function applyWorkloadDefaults(kind: string, workload: KubeObject): void 
     }
   }
   if (spec.template && typeof spec.template === "object") applyPodTemplateDefaults(spec.template as Json);
+}
+
+/**
+ * Gives a Job without a manual selector the selector and template labels
+ * upstream generates from its uid, so that the Job controller can find its
+ * pods (and validation finds the selector matching the template).
+ */
+export function generateJobSelector(job: KubeObject): void {
+  const spec = obj(job, "spec");
+  if (spec.manualSelector === true) return;
+  const uid = job.metadata?.uid ?? "";
+  const name = job.metadata?.name ?? "";
+  spec.selector = { matchLabels: { "batch.kubernetes.io/controller-uid": uid } };
+  const templateMeta = obj(obj(spec, "template"), "metadata");
+  templateMeta.labels = {
+    ...(templateMeta.labels as Record<string, string> | undefined),
+    "batch.kubernetes.io/controller-uid": uid,
+    "batch.kubernetes.io/job-name": name,
+    "controller-uid": uid,
+    "job-name": name,
+  };
 }
 
 /** Defaults a Service in place (cluster IP allocation is done by the store). */

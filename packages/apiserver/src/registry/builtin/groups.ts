@@ -5,7 +5,7 @@
  */
 import { defineResource, fields } from "../define.js";
 import type { ResourceDefinition } from "../resource.js";
-import { applyWorkloadDefaults } from "./defaults.js";
+import { applyWorkloadDefaults, generateJobSelector } from "./defaults.js";
 
 const replicasScale = {
   specReplicasPath: ".spec.replicas",
@@ -51,7 +51,10 @@ export const groupResources: ResourceDefinition[] = [
     hasGeneration: true,
     fieldSelectors: fields("status.successful"),
     strategy: {
-      prepareForCreate: (obj) => applyWorkloadDefaults("Job", obj),
+      prepareForCreate: (obj) => {
+        applyWorkloadDefaults("Job", obj);
+        generateJobSelector(obj);
+      },
       prepareForUpdate: (obj) => applyWorkloadDefaults("Job", obj),
     },
   }),
