@@ -4,7 +4,7 @@
  * writes them. Anything else that escapes is a bug and becomes a 500.
  * @module
  */
-import type { Status, StatusCause, StatusDetails, StatusReason } from "@kube-ts/core";
+import { goQuote, type Status, type StatusCause, type StatusDetails, type StatusReason } from "@kube-ts/core";
 
 /** An error with the HTTP code, reason and details of a Kubernetes Status. */
 export class ApiError extends Error {
@@ -121,6 +121,19 @@ export function expired(message: string): ApiError {
 /** 422 Invalid with field causes. */
 export function invalid(kind: string, group: string, name: string, causes: StatusCause[], message: string): ApiError {
   return new ApiError(422, "Invalid", message, { name, group, kind, causes });
+}
+
+/**
+ * 422 Invalid for a patch whose result does not decode, as upstream's patch
+ * handler: no kind or name, one cause on the field `patch` whose value is the
+ * patch (strategic merge) or the patched object (JSON and merge patches).
+ * kubectl prints `The request is invalid: patch: Invalid value: "…": <cause>`.
+ */
+export function invalidPatch(value: string, cause: string): ApiError {
+  const body = `Invalid value: ${goQuote(value)}: ${cause}`;
+  return new ApiError(422, "Invalid", ` "" is invalid: patch: ${body}`, {
+    causes: [{ reason: "FieldValueInvalid", message: body, field: "patch" }],
+  });
 }
 
 /** 403 Forbidden (e.g. creating in a terminating namespace). */

@@ -6,7 +6,14 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type StructuralSchema, decodeAgainstSchema, decodeErrorMessage, unknownFieldWarnings } from "@kube-ts/core";
+import {
+  type StructuralSchema,
+  decodeAgainstSchema,
+  decodeErrorMessage,
+  strictDecodingError,
+  typeErrorMessage,
+  unknownFieldWarnings,
+} from "@kube-ts/core";
 import { methodNotAllowed } from "../errors.js";
 import { OpenApiV3Documents, builtinGoTypeNames, structuralSchemaFor } from "../openapi/index.js";
 import type { ApiRegistry } from "../registry/api-registry.js";
@@ -18,6 +25,8 @@ export interface DecodeOutcome {
   warnings: string[];
   /** The 400 message when the body cannot be accepted (type errors; unknown fields under Strict). */
   error?: string;
+  /** The decoder's own error inside `error` (`strict decoding error: …`), without the kind prefix. */
+  cause?: string;
 }
 
 /** OpenAPI documents and schemas of the served resources. */
@@ -52,7 +61,9 @@ export class OpenApiService {
       goTypeNames: builtinGoTypeNames,
     });
     const error = decodeErrorMessage(def.kind, def.version, result, strict);
-    return { warnings: error ? [] : unknownFieldWarnings(result.unknownFields), error };
+    if (!error) return { warnings: unknownFieldWarnings(result.unknownFields) };
+    const cause = result.typeErrors.length > 0 ? typeErrorMessage(result.typeErrors[0]) : strictDecodingError(result.unknownFields);
+    return { warnings: [], error, cause };
   }
 
   /** Answers GET /openapi/v3[/<group-version>]. */

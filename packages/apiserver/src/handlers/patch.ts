@@ -4,7 +4,7 @@
  * upstream answers 415 for custom resources).
  * @module
  */
-import { PatchError, applyJsonPatch, applyMergePatch, strategicMergePatch, type StructuralSchema } from "@kube-ts/core";
+import { PatchError, applyJsonPatch, applyMergePatch, goNumber, strategicMergePatch, type StructuralSchema } from "@kube-ts/core";
 import { ApiError, badRequest, unsupportedMediaType } from "../errors.js";
 import { decodeBody } from "../http/body.js";
 import type { KubeObject, ResourceDefinition } from "../registry/resource.js";
@@ -64,4 +64,40 @@ export function applyPatch(
   } catch (err) {
     translate(err);
   }
+}
+
+/** Go's `%+v` of a decoded JSON value (`map[a:1 b:[x y]]`, keys sorted), as upstream prints a patch map. */
+export function goPlusV(value: unknown): string {
+  if (value === null || value === undefined) return "<nil>";
+  if (Array.isArray(value)) return `[${value.map(goPlusV).join(" ")}]`;
+  switch (typeof value) {
+    case "object": {
+      const map = value as Record<string, unknown>;
+      return `map[${Object.keys(map)
+        .sort()
+        .map((k) => `${k}:${goPlusV(map[k])}`)
+        .join(" ")}]`;
+    }
+    case "number":
+      // Upstream decodes patches preserving integers (int64); other numbers are float64.
+      return Number.isInteger(value) ? String(value) : goNumber(value);
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * The value upstream's patch handler shows when a patched object does not
+ * decode: the patch map itself for a strategic merge patch, the patched
+ * object's JSON for JSON and merge patches.
+ */
+export function patchErrorValue(contentType: string, body: Buffer, patched: KubeObject): string {
+  if (contentType === STRATEGIC_MERGE_PATCH) {
+    try {
+      return goPlusV(JSON.parse(body.toString("utf8")));
+    } catch {
+      return body.toString("utf8");
+    }
+  }
+  return JSON.stringify(patched);
 }

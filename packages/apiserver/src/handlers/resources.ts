@@ -13,7 +13,7 @@ import { sendFormatted, successStatus, warningHeaders } from "../http/respond.js
 import type { ApiRegistry } from "../registry/api-registry.js";
 import type { KubeObject, ResourceDefinition } from "../registry/resource.js";
 import type { ObjectFilter, Store, WriteOptions } from "../registry/store.js";
-import { applyPatch, type PatchSchemaLookup } from "./patch.js";
+import { applyPatch, type PatchSchemaLookup, patchErrorValue } from "./patch.js";
 import { parseDeleteOptions, parseDryRun, parseFieldValidation, parseListQuery } from "./query.js";
 import { applyScale, toScale } from "./scale.js";
 import { parseIncludeObject, partialMetadata, renderTable } from "./table.js";
@@ -201,6 +201,7 @@ async function handlePatch(ctx: ResourceHandlerContext, call: Call, subresource:
   const options = writeOptions(call.query, subresource);
   const contentType = mediaTypeOf(call.req.headers["content-type"]);
   const body = await readBody(call.req);
+  options.patchValue = (patched) => patchErrorValue(contentType, body, patched);
   const def = call.store.def;
   const patched = await call.store.guaranteedUpdate(call.info.namespace, call.info.name, options, (current) =>
     applyPatch(contentType, body, current, def, ctx.schemas),

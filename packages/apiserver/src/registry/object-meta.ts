@@ -36,6 +36,26 @@ export function initCreateMeta(def: ResourceDefinition, obj: KubeObject, now: Da
   if (!def.namespaced) delete meta.namespace;
 }
 
+/** ObjectMeta fields that are maps or lists, all `omitempty` upstream. */
+const OMIT_EMPTY_META = ["labels", "annotations", "finalizers", "ownerReferences", "managedFields"] as const;
+
+/**
+ * Drops what Go's `omitempty` would not serialize from ObjectMeta: null
+ * values and empty maps and lists. kube-apiserver decodes every write into
+ * typed structs, so an object whose last label is removed (`kubectl label
+ * x key-`, a merge patch `{"labels":{"key":null}}`) has no `labels` field
+ * at all afterwards, never `labels: {}`.
+ */
+export function dropEmptyMetaFields(obj: KubeObject): void {
+  const meta = obj.metadata;
+  if (!meta) return;
+  for (const key of Object.keys(meta)) if (meta[key] === null) delete meta[key];
+  for (const key of OMIT_EMPTY_META) {
+    const value = meta[key];
+    if (Array.isArray(value) ? value.length === 0 : typeof value === "object" && Object.keys(value).length === 0) delete meta[key];
+  }
+}
+
 /** Everything but metadata and status: what a generation counts changes of. */
 function specOf(obj: KubeObject): string {
   const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;

@@ -17,11 +17,11 @@ import {
   RevisionMismatchError,
   FutureRevisionError,
 } from "@kube-ts/storage";
-import { ApiError, alreadyExists, badRequest, conflict, expired, notFound } from "../errors.js";
+import { ApiError, alreadyExists, badRequest, conflict, expired, invalidPatch, notFound } from "../errors.js";
 import { encodeForStorage, decodeStored, withResourceVersion } from "./encoding.js";
 import { objectKey, listPrefix } from "./keys.js";
 import { decodeContinue, encodeContinue } from "./list-token.js";
-import { carryOverUpdateMeta, clone, generateName, initCreateMeta, jsonEqual, timestamp } from "./object-meta.js";
+import { carryOverUpdateMeta, clone, dropEmptyMetaFields, generateName, initCreateMeta, jsonEqual, timestamp } from "./object-meta.js";
 import type { FieldError, KubeObject, ResourceDefinition } from "./resource.js";
 
 /** How unknown fields in a request body are treated (`?fieldValidation=`). */
@@ -36,6 +36,13 @@ export interface WriteOptions {
   warnings?: string[];
   /** Which part of the object the write may change ("finalize": a namespace's spec.finalizers). */
   subresource?: "" | "status" | "finalize";
+  /**
+   * Set by PATCH: how upstream's patch handler shows the patch in a decode
+   * error. A patched object that does not decode (unknown fields under
+   * Strict, wrong types) is then a 422 Invalid on the field `patch` with
+   * this value, as kube-apiserver answers, not the 400 of a create/update body.
+   */
+  patchValue?: (patched: KubeObject) => string;
 }
 
 /** `metav1.DeleteOptions`, as far as the store honours it. */
@@ -92,7 +99,7 @@ export interface StoreHooks {
    * Returns warnings for dropped fields, or the 400 message when the body
    * cannot be accepted (type errors; unknown fields when `strict`).
    */
-  decode?(def: ResourceDefinition, obj: KubeObject, strict: boolean): { warnings: string[]; error?: string };
+  decode?(def: ResourceDefinition, obj: KubeObject, strict: boolean): { warnings: string[]; error?: string; cause?: string };
   /** Validation (metadata and kind-specific). `old` is set on updates. */
   validate?(def: ResourceDefinition, obj: KubeObject, old: KubeObject | undefined): FieldError[];
   /** Turns validation errors into the 422 the client sees. */
@@ -224,6 +231,7 @@ export class Store {
     initCreateMeta(this.def, obj, this.#now());
     if (this.def.subresources.status && !this.def.strategy.keepStatusOnCreate) delete obj.status;
     this.def.strategy.prepareForCreate?.(obj);
+    dropEmptyMetaFields(obj);
     this.#validate(obj, undefined);
     await this.hooks.admitCreate?.(this.def, obj, options);
     const name = m.name ?? "";
@@ -300,6 +308,7 @@ export class Store {
         throw conflict(this.gr, name, `Precondition failed: UID in precondition: ${m.uid}, UID in object meta: ${old.metadata?.uid}`);
       }
       const obj = this.#prepareUpdate(requested, old, options);
+      dropEmptyMetaFields(obj);
       meta(obj).resourceVersion = meta(old).resourceVersion; // the precondition is checked: compare content only
       this.#validate(obj, old);
       if (jsonEqual(obj, old)) return old; // nothing changed: no write, same resourceVersion
@@ -498,7 +507,8 @@ export class Store {
   #decode(obj: KubeObject, options: WriteOptions): void {
     if (!this.hooks.decode) return;
     const mode = options.fieldValidation ?? "Warn";
-    const { warnings, error } = this.hooks.decode(this.def, obj, mode === "Strict");
+    const { warnings, error, cause } = this.hooks.decode(this.def, obj, mode === "Strict");
+    if (error && options.patchValue) throw invalidPatch(options.patchValue(obj), cause ?? error);
     if (error) throw badRequest(error);
     if (mode === "Warn") options.warnings?.push(...warnings);
   }
