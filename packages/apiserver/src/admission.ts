@@ -5,6 +5,7 @@
  * @module
  */
 import { ApiError, notFound } from "./errors.js";
+import type { NamespaceCache } from "./namespace-cache.js";
 import type { ApiRegistry } from "./registry/api-registry.js";
 import type { KubeObject, ResourceDefinition } from "./registry/resource.js";
 
@@ -19,14 +20,12 @@ function ipString(n: number): string {
 }
 
 /** Refuses content in namespaces that do not exist or are terminating, as upstream's NamespaceLifecycle. */
-export async function admitNamespace(registry: ApiRegistry, def: ResourceDefinition, obj: KubeObject): Promise<void> {
+export async function admitNamespace(namespaces: NamespaceCache, def: ResourceDefinition, obj: KubeObject): Promise<void> {
   if (!def.namespaced) return;
   const namespace = obj.metadata?.namespace ?? "";
-  const namespaces = registry.store("", "v1", "namespaces");
-  if (!namespaces) return;
-  const found = await namespaces.getIfExists("", namespace);
-  if (!found) throw notFound({ group: "", resource: "namespaces" }, namespace);
-  if (found.object.metadata?.deletionTimestamp) {
+  const state = await namespaces.state(namespace);
+  if (!state) throw notFound({ group: "", resource: "namespaces" }, namespace);
+  if (state === "terminating") {
     throw new ApiError(
       403,
       "Forbidden",

@@ -9,7 +9,7 @@
 import type { ApiError } from "./errors.js";
 import type { WatchCaches } from "./handlers/watch.js";
 import type { ApiRegistry } from "./registry/api-registry.js";
-import type { KubeObject } from "./registry/resource.js";
+import type { ObjectMeta } from "./registry/resource.js";
 import type { Store } from "./registry/store.js";
 import type { CachedEvent } from "./registry/watch-cache.js";
 
@@ -52,11 +52,11 @@ export class GarbageCollector {
   async watch(store: Store): Promise<void> {
     const cache = await this.caches.get(store.def);
     const page = await store.list("");
-    for (const item of page.items) this.#observe(store, item.object, false);
+    for (const item of page.items) this.#observe(store, item.object.metadata ?? {}, false);
     this.#detach.push(
       cache.add({
         afterRevision: page.resourceVersion,
-        deliver: (event: CachedEvent) => this.#observe(store, event.object, event.type === "delete"),
+        deliver: (event: CachedEvent) => this.#observe(store, event.metadata, event.type === "delete"),
         fail: (err) => this.log(`garbage collector lost its watch of ${store.def.plural}`, err),
       }),
     );
@@ -68,8 +68,8 @@ export class GarbageCollector {
     clearTimeout(this.#retry);
   }
 
-  #observe(store: Store, obj: KubeObject, deleted: boolean): void {
-    const meta = obj.metadata ?? {};
+  /** Updates the index from an object's metadata (all ownership lives there). */
+  #observe(store: Store, meta: ObjectMeta, deleted: boolean): void {
     const uid = meta.uid;
     if (!uid) return;
     const ref: ObjectRef = { store, namespace: meta.namespace ?? "", name: meta.name ?? "", uid };

@@ -27,6 +27,7 @@ import { discoveryContentType, negotiate } from "./http/negotiate.js";
 import { parseRequestInfo } from "./http/request-info.js";
 import { sendError, sendJson } from "./http/respond.js";
 import { GarbageCollector } from "./garbage-collector.js";
+import { NamespaceCache } from "./namespace-cache.js";
 import { NamespaceController } from "./namespace-controller.js";
 import { ApiRegistry } from "./registry/api-registry.js";
 import { builtinResources } from "./registry/builtin/index.js";
@@ -78,6 +79,7 @@ export class ApiServer {
   readonly #options: ApiServerOptions;
   readonly #namespaces: NamespaceController;
   readonly #garbageCollector: GarbageCollector;
+  readonly #namespaceCache: NamespaceCache;
   readonly #log: (msg: string, err?: unknown) => void;
 
   constructor(options: ApiServerOptions) {
@@ -89,7 +91,7 @@ export class ApiServer {
       validate: validateObject,
       invalid: invalidError,
       admitCreate: async (def, obj) => {
-        await admitNamespace(this.registry, def, obj);
+        await admitNamespace(this.#namespaceCache, def, obj);
         if (def.group === "" && def.kind === "Service") await allocateServiceAddresses(this.registry, obj);
       },
       admitDelete: admitNamespaceDelete,
@@ -99,6 +101,7 @@ export class ApiServer {
     this.caches = new WatchCaches(options.backend);
     this.#namespaces = new NamespaceController(this.registry, this.caches, this.#log);
     this.#garbageCollector = new GarbageCollector(this.registry, this.caches, this.#log);
+    this.#namespaceCache = new NamespaceCache(this.registry, this.caches);
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.#handle(req, res);
     this.#server = options.tls
       ? createHttpsServer(
@@ -133,6 +136,7 @@ export class ApiServer {
       });
     });
     const { port } = this.#server.address() as AddressInfo;
+    await this.#namespaceCache.start();
     await bootstrapCluster(this.registry, { host, port });
     await this.#namespaces.start();
     await this.#garbageCollector.start();
@@ -149,6 +153,7 @@ export class ApiServer {
   async close(): Promise<void> {
     this.#namespaces.stop();
     this.#garbageCollector.stop();
+    this.#namespaceCache.stop();
     await this.caches.close();
     await new Promise<void>((resolve) => {
       this.#server.close(() => resolve());

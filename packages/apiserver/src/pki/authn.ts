@@ -120,6 +120,18 @@ export function authenticate(req: AuthRequest, config: AuthConfig): AuthResult {
  * skipped rather than rejected, as upstream.
  */
 function fromClientCertificate(socket: Socket | TLSSocket): { user: UserInfo } | { error?: AuthError } {
+  // The peer certificate cannot change on a connection: decode it once per socket, not per request.
+  let result = certificateResults.get(socket);
+  if (!result) {
+    result = readClientCertificate(socket);
+    certificateResults.set(socket, result);
+  }
+  return result;
+}
+
+const certificateResults = new WeakMap<Socket | TLSSocket, { user: UserInfo } | { error?: AuthError }>();
+
+function readClientCertificate(socket: Socket | TLSSocket): { user: UserInfo } | { error?: AuthError } {
   const tls = socket as Partial<TLSSocket>;
   if (typeof tls.getPeerCertificate !== "function") return {}; // plain TCP
   const peer: PeerCertificate | Record<string, never> = tls.getPeerCertificate();

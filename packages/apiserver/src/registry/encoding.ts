@@ -26,6 +26,29 @@ export function withResourceVersion(stored: string, resourceVersion: number): st
   return `${stored.slice(0, insertAt)}"resourceVersion":"${resourceVersion}"${separator}${stored.slice(insertAt)}`;
 }
 
+/**
+ * The stored object's `metadata` as JSON text, found by scanning rather than
+ * parsing the whole object (used where only metadata is needed, such as the
+ * garbage collector's ownership index). Undefined if the layout is not ours.
+ */
+export function storedMetadataJson(stored: string): string | undefined {
+  const at = stored.indexOf(METADATA_OPEN);
+  if (at < 0) return undefined;
+  const start = at + METADATA_OPEN.length - 1;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < stored.length; i++) {
+    const c = stored.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* backslash */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */) depth++;
+    else if (c === 125 /* } */ && --depth === 0) return stored.slice(start, i + 1);
+  }
+  return undefined;
+}
+
 /** Parses a stored value and sets its resourceVersion. */
 export function decodeStored(stored: string, resourceVersion: number): KubeObject {
   const obj = JSON.parse(stored) as KubeObject;

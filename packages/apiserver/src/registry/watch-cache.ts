@@ -7,8 +7,8 @@
  * @module
  */
 import type { Backend, KeyValue, Watch, WatchEvent } from "@kube-ts/storage";
-import { decodeStored, withResourceVersion } from "./encoding.js";
-import type { KubeObject } from "./resource.js";
+import { decodeStored, storedMetadataJson, withResourceVersion } from "./encoding.js";
+import type { KubeObject, ObjectMeta } from "./resource.js";
 
 /** A decoded storage event, shared by all watchers (never mutate `object`). */
 export class CachedEvent {
@@ -41,6 +41,17 @@ export class CachedEvent {
   get json(): string {
     this.#json ??= withResourceVersion(this.#stored, this.revision);
     return this.#json;
+  }
+
+  /**
+   * Only the metadata of the object (without resourceVersion), parsed from a
+   * slice of the stored text: cheap, and it does not keep the whole object
+   * alive in the event window.
+   */
+  get metadata(): ObjectMeta {
+    if (this.#object) return this.#object.metadata ?? {};
+    const text = storedMetadataJson(this.#stored);
+    return (text ? JSON.parse(text) : (this.object.metadata ?? {})) as ObjectMeta;
   }
 
   /** The previous state (updates only), for selector transitions. */

@@ -1,0 +1,35 @@
+/** Tests of the storage encoding: resourceVersion splicing and metadata slicing. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { decodeStored, encodeForStorage, storedMetadataJson, withResourceVersion } from "./encoding.js";
+
+describe("storage encoding", () => {
+  const obj = {
+    kind: "ConfigMap",
+    apiVersion: "v1",
+    data: { tricky: '}{"metadata":{' },
+    metadata: { name: "a", resourceVersion: "9", annotations: { note: 'brace } and quote \\" and {' } },
+  };
+
+  it("stores apiVersion, kind and metadata first, without resourceVersion", () => {
+    const stored = encodeForStorage(obj);
+    assert.ok(stored.startsWith('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"'));
+    assert.ok(!stored.includes('"resourceVersion"'));
+  });
+
+  it("splices a resourceVersion in without parsing", () => {
+    const stored = encodeForStorage(obj);
+    const served = JSON.parse(withResourceVersion(stored, 42));
+    assert.equal(served.metadata.resourceVersion, "42");
+    assert.deepEqual(served.data, obj.data);
+    assert.deepEqual(decodeStored(stored, 42), served);
+    assert.equal(JSON.parse(withResourceVersion('{"apiVersion":"v1","kind":"X","metadata":{}}', 3)).metadata.resourceVersion, "3");
+  });
+
+  it("slices metadata out past braces and quotes inside strings", () => {
+    const stored = encodeForStorage(obj);
+    const meta = JSON.parse(storedMetadataJson(stored) ?? "null");
+    assert.deepEqual(meta, { name: "a", annotations: obj.metadata.annotations });
+    assert.equal(storedMetadataJson('{"no":"metadata"}'), undefined);
+  });
+});
