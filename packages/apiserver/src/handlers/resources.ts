@@ -9,7 +9,7 @@ import { badRequest, methodNotAllowed, pathNotFound } from "../errors.js";
 import { decodeObject, mediaTypeOf, objectBodyFormat, readBody } from "../http/body.js";
 import { negotiate, type Representation } from "../http/negotiate.js";
 import type { RequestInfo } from "../http/request-info.js";
-import { sendFormatted, successStatus, warningHeaders } from "../http/respond.js";
+import { sendFormatted, streamJsonList, successStatus, warningHeaders } from "../http/respond.js";
 import type { ApiRegistry } from "../registry/api-registry.js";
 import type { KubeObject, ResourceDefinition } from "../registry/resource.js";
 import type { ObjectFilter, Store, WriteOptions } from "../registry/store.js";
@@ -125,7 +125,11 @@ async function handleList(ctx: ResourceHandlerContext, call: Call): Promise<void
   if (page.remainingItemCount !== undefined) listMeta.remainingItemCount = page.remainingItemCount;
   const def = store.def;
   if (rep.kind === "table") {
-    const table = renderTable(def, page.items.map((i) => i.object), {
+    // Parsed one at a time: only the rows (cells and metadata) outlive the loop.
+    const objects = (function* () {
+      for (const item of page.items) yield item.object;
+    })();
+    const table = renderTable(def, objects, {
       version: rep.version,
       include: parseIncludeObject(query.get("includeObject")),
       listMeta,
@@ -141,10 +145,12 @@ async function handleList(ctx: ResourceHandlerContext, call: Call): Promise<void
     };
     return sendFormatted(call.res, 200, list, rep.format);
   }
-  // The common case is assembled from stored JSON text without re-serializing each object.
   const head = JSON.stringify({ kind: def.listKind, apiVersion: apiVersionOf(def), metadata: listMeta });
-  const body = `${head.slice(0, -1)},"items":[${page.items.map((i) => i.json).join(",")}]}`;
-  sendFormatted(call.res, 200, body, rep.kind === "object" ? rep.format : "json");
+  if (rep.kind === "object" && rep.format === "yaml") {
+    return sendFormatted(call.res, 200, `${head.slice(0, -1)},"items":[${page.items.map((i) => i.json).join(",")}]}`, "yaml");
+  }
+  // The common case streams stored JSON text, never parsing or re-serializing an object.
+  await streamJsonList(call.res, head, page.items);
 }
 
 async function handleWatch(ctx: ResourceHandlerContext, call: Call): Promise<void> {

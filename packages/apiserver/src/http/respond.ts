@@ -42,6 +42,30 @@ export function sendFormatted(
   sendJson(res, code, body, headers);
 }
 
+/** Items per write when streaming a list: large enough to amortize TLS records, small enough to bound memory. */
+const LIST_CHUNK = 256;
+
+/**
+ * Streams a list as `head` (a list object without items) plus the items'
+ * JSON texts, chunked, waiting for the socket to drain when it is full.
+ */
+export async function streamJsonList(res: ServerResponse, head: string, items: readonly { readonly json: string }[]): Promise<void> {
+  res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache, private" });
+  let chunk = `${head.slice(0, -1)},"items":[`;
+  for (let i = 0; i < items.length; i += LIST_CHUNK) {
+    const parts: string[] = [];
+    for (let j = i; j < Math.min(i + LIST_CHUNK, items.length); j++) parts.push(items[j].json);
+    chunk += (i > 0 ? "," : "") + parts.join(",");
+    if (!res.write(chunk)) await new Promise<void>((resolve) => {
+      res.once("drain", resolve);
+      res.once("close", resolve);
+    });
+    if (res.destroyed) return;
+    chunk = "";
+  }
+  res.end(`${chunk}]}`);
+}
+
 /** Sends an ApiError as a Status. */
 export function sendError(res: ServerResponse, err: ApiError): void {
   if (res.headersSent) {

@@ -70,7 +70,7 @@ export interface ListOptions {
   resourceVersionMatch?: "Exact" | "NotOlderThan" | "";
 }
 
-/** One listed object: its JSON (with resourceVersion) and a lazily parsed form. */
+/** One listed object: its JSON (with resourceVersion) and its parsed form, each computed on access. */
 export interface ListedObject {
   readonly json: string;
   readonly object: KubeObject;
@@ -177,8 +177,12 @@ export class Store {
       const kvs = page.kvs;
       const take = want && kvs.length > want ? kvs.slice(0, want) : kvs;
       for (const kv of take) {
-        const listed = listedObject(kv);
-        if (!filter || filter.matches(listed.object)) items.push(listed);
+        if (!filter) {
+          items.push(listedObject(kv));
+          continue;
+        }
+        const parsed = decodeStored(kv.value, kv.modRevision);
+        if (filter.matches(parsed)) items.push(listedObject(kv, parsed));
       }
       const hasMore = want !== 0 && (kvs.length > want || page.more);
       if (!hasMore) return { resourceVersion: revision, items };
@@ -229,7 +233,10 @@ export class Store {
     if (!m.name && m.generateName) m.name = generateName(m.generateName);
     this.#decode(obj, options);
     initCreateMeta(this.def, obj, this.#now());
-    if (this.def.subresources.status && !this.def.strategy.keepStatusOnCreate) delete obj.status;
+    // Upstream resets the status of a new object to its zero value, which Go serializes as
+    // `status: {}` (a struct is never omitted): a Deployment read back before any controller ran
+    // has `status: {}`, not no status at all. Strategies fill in more (a Pod's phase).
+    if (this.def.subresources.status && !this.def.strategy.keepStatusOnCreate) obj.status = {};
     this.def.strategy.prepareForCreate?.(obj);
     dropEmptyMetaFields(obj);
     this.#validate(obj, undefined);
@@ -527,17 +534,18 @@ export function pendingFinalizers(def: ResourceDefinition, obj: KubeObject): str
   return list;
 }
 
-function listedObject(kv: KeyValue): ListedObject {
-  let object: KubeObject | undefined;
-  let json: string | undefined;
+/**
+ * A listed object. Neither form is kept: a list of 10,000 pods rendered as a
+ * Table must not hold 10,000 parsed pods at once, and a JSON list never
+ * parses at all. Only an object a filter already parsed is kept.
+ */
+function listedObject(kv: KeyValue, parsed?: KubeObject): ListedObject {
   return {
     get json() {
-      json ??= withResourceVersion(kv.value, kv.modRevision);
-      return json;
+      return withResourceVersion(kv.value, kv.modRevision);
     },
     get object() {
-      object ??= decodeStored(kv.value, kv.modRevision);
-      return object;
+      return parsed ?? decodeStored(kv.value, kv.modRevision);
     },
   };
 }
