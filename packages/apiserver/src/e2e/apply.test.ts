@@ -157,6 +157,8 @@ e2eSuite("kubectl e2e: apply", (cluster) => {
     assert.equal(template.serviceAccountName, undefined);
     assert.equal(template.serviceAccount, undefined);
     assert.deepEqual(created.spec.strategy, { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "25%" } });
+    // No controller has run: the zero DeploymentStatus, which Go serializes as {}.
+    assert.deepEqual(created.status, {});
     assert.deepEqual(
       created.spec.template.spec.containers.map((x: { name: string }) => x.name),
       ["nginx", "sidecar"],

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { spawnKubectl } from "../testing/cluster.js";
-import { e2eSuite, eventually, table } from "./helpers.js";
+import { e2eSuite, eventually, requestsSince, table } from "./helpers.js";
 
 const NS = "watch-e2e";
 
@@ -71,11 +71,10 @@ e2eSuite("kubectl e2e: watch", (cluster) => {
   it("-w -l: objects entering the selection are ADDED, leaving it DELETED", async () => {
     const c = cluster();
     await c.kubectlOk(["apply", "-f", "-"], { input: podYaml("w3", { role: "none" }) });
+    const start = c.requests.length;
     const w = watch(["-n", NS, "get", "pods", "-w", "--output-watch-events", "-l", "role=watched"]);
     // Nothing matches yet: wait until the watch is established (the server saw it).
-    await eventually("the watch request", async () =>
-      c.requests.some((r) => r.url.includes("watch=true") && r.url.includes("labelSelector=role%3Dwatched")),
-    );
+    await eventually("the watch request", async () => requestsSince(c, start, "GET", /watch=true.*labelSelector=role%3Dwatched|labelSelector=role%3Dwatched.*watch=true/).length > 0);
     await c.kubectlOk(["-n", NS, "label", "pod", "w3", "role=watched", "--overwrite"]);
     await w.waitFor(/^ADDED\s+w3\s/m);
     await c.kubectlOk(["-n", NS, "annotate", "pod", "w3", "touched=yes"]);
@@ -91,10 +90,10 @@ e2eSuite("kubectl e2e: watch", (cluster) => {
 
   it("--watch-only: no initial list, only changes", async () => {
     const c = cluster();
+    const start = c.requests.length;
     const w = watch(["-n", NS, "get", "pods", "--watch-only"]);
-    await eventually("the watch request", async () =>
-      c.requests.some((r) => r.url.startsWith(`/api/v1/namespaces/${NS}/pods?`) && r.url.includes("watch=true") && !r.url.includes("labelSelector")),
-    );
+    // The watch starts at the list's resourceVersion: a change after the request is seen.
+    await eventually("the watch request", async () => requestsSince(c, start, "GET", /^\/api\/v1\/namespaces\/watch-e2e\/pods\?.*watch=true/).length > 0);
     await c.kubectlOk(["-n", NS, "annotate", "pod", "existing", "seen=1"]);
     await w.waitFor(/^existing\s/m);
     assert.equal(table(w.stdout).rows.length, 1, w.stdout);

@@ -13,6 +13,17 @@ const replicasScale = {
   labelSelectorPath: ".status.selector",
 };
 
+/**
+ * The zero status of a new workload as Go serializes it: counters without
+ * `omitempty` are printed as 0 (a ReplicaSet's `replicas`, a StatefulSet's
+ * `replicas` and `availableReplicas`, a DaemonSet's four counts).
+ */
+const ZERO_STATUS: Record<string, Record<string, number>> = {
+  ReplicaSet: { replicas: 0 },
+  StatefulSet: { availableReplicas: 0, replicas: 0 },
+  DaemonSet: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 },
+};
+
 /** A workload of apps/v1: scale where upstream has it, generation, the `all` category. */
 function workload(kind: string, plural: string, shortNames: string[], scalable: boolean): ResourceDefinition {
   return defineResource({
@@ -28,7 +39,10 @@ function workload(kind: string, plural: string, shortNames: string[], scalable: 
     hasGeneration: true,
     fieldSelectors: kind === "ReplicaSet" ? fields("status.replicas") : {},
     strategy: {
-      prepareForCreate: (obj) => applyWorkloadDefaults(kind, obj),
+      prepareForCreate: (obj) => {
+        applyWorkloadDefaults(kind, obj);
+        obj.status = { ...ZERO_STATUS[kind] };
+      },
       prepareForUpdate: (obj) => applyWorkloadDefaults(kind, obj),
     },
   });
@@ -99,6 +113,8 @@ export const groupResources: ResourceDefinition[] = [
     shortNames: ["ing"],
     status: true,
     hasGeneration: true,
+    // IngressStatus.loadBalancer is a struct: a new Ingress reads back with `status: {loadBalancer: {}}`.
+    strategy: { prepareForCreate: (obj) => void (obj.status = { loadBalancer: {} }) },
   }),
   defineResource({ group: "rbac.authorization.k8s.io", version: "v1", kind: "Role", plural: "roles", namespaced: true }),
   defineResource({ group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole", plural: "clusterroles", namespaced: false }),
