@@ -35,6 +35,8 @@ e2eSuite("kubectl e2e: discovery", (cluster) => {
       "namespaces ns v1 false Namespace",
       "configmaps cm v1 true ConfigMap",
       "services svc v1 true Service",
+      "resourcequotas quota v1 true ResourceQuota",
+      "limitranges limits v1 true LimitRange",
       "events ev v1 true Event",
       "deployments deploy apps/v1 true Deployment",
       "replicasets rs apps/v1 true ReplicaSet",

@@ -18,6 +18,30 @@ function normalizeSecret(obj: KubeObject): void {
 }
 
 /**
+ * Upstream's SetDefaults_LimitRangeItem for Container items: the default limit
+ * falls back to max, the default request to the default limit, then to min.
+ */
+function defaultLimitRange(obj: KubeObject): void {
+  const limits = (obj.spec as { limits?: unknown } | undefined)?.limits;
+  if (!Array.isArray(limits)) return;
+  for (const item of limits as Record<string, unknown>[]) {
+    if (!item || typeof item !== "object" || item.type !== "Container") continue;
+    const map = (key: string) => {
+      const value = item[key];
+      return value && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+    };
+    const def: Record<string, unknown> = { ...map("default") };
+    const request: Record<string, unknown> = { ...map("defaultRequest") };
+    for (const [k, v] of Object.entries(map("max") ?? {})) if (!(k in def)) def[k] = v;
+    for (const [k, v] of Object.entries(def)) if (!(k in request)) request[k] = v;
+    for (const [k, v] of Object.entries(map("min") ?? {})) if (!(k in request)) request[k] = v;
+    // Empty maps are omitted when Go serializes the item.
+    if (Object.keys(def).length > 0) item.default = def;
+    if (Object.keys(request).length > 0) item.defaultRequest = request;
+  }
+}
+
+/**
  * Pods on a node are deleted gracefully: the node agent stops them and then
  * deletes with grace 0. Unscheduled and finished pods go at once, as upstream.
  */
@@ -136,6 +160,27 @@ export const coreResources: ResourceDefinition[] = [
     shortNames: ["ep"],
   }),
   defineResource({ group: "", version: "v1", kind: "ConfigMap", plural: "configmaps", namespaced: true, shortNames: ["cm"] }),
+  // Served so that `kubectl describe namespace` prints its quota and limit sections ("No resource
+  // quota.", "No LimitRange resource.") as against kube-apiserver; kubectl leaves them out when the
+  // resources do not exist. No quota controller: status.used is whatever a client writes.
+  defineResource({
+    group: "",
+    version: "v1",
+    kind: "ResourceQuota",
+    plural: "resourcequotas",
+    namespaced: true,
+    shortNames: ["quota"],
+    status: true,
+  }),
+  defineResource({
+    group: "",
+    version: "v1",
+    kind: "LimitRange",
+    plural: "limitranges",
+    namespaced: true,
+    shortNames: ["limits"],
+    strategy: { prepareForCreate: defaultLimitRange, prepareForUpdate: defaultLimitRange },
+  }),
   defineResource({
     group: "",
     version: "v1",
