@@ -325,3 +325,52 @@ describe("garbage collection", () => {
     assert.equal(child.body.metadata.ownerReferences, undefined);
   });
 });
+
+describe("events in two API groups", () => {
+  let api: ApiHarness;
+  before(async () => {
+    api = await startApiHarness();
+  });
+  after(() => api.stop());
+
+  const CORE = "/api/v1/namespaces/default/events";
+  const NEW = "/apis/events.k8s.io/v1/namespaces/default/events";
+  const regarding = { kind: "Pod", namespace: "default", name: "web-1", apiVersion: "v1" };
+
+  it("shows an events.k8s.io Event as a core Event and back", async () => {
+    const created = await api.call<Obj>("POST", NEW, {
+      metadata: { name: "e1" },
+      eventTime: "2026-11-23T10:00:00.000000Z",
+      reportingController: "example.com/ctl",
+      reportingInstance: "ctl-1",
+      action: "Reconcile",
+      reason: "Synced",
+      type: "Normal",
+      note: "all good",
+      regarding,
+    });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.apiVersion, "events.k8s.io/v1");
+    const core = await api.call<Obj>("GET", `${CORE}/e1`);
+    assert.equal(core.body.apiVersion, "v1");
+    assert.equal(core.body.message, "all good");
+    assert.equal(core.body.reportingComponent, "example.com/ctl");
+    assert.deepEqual(core.body.involvedObject, regarding);
+    assert.equal(core.body.metadata.resourceVersion, created.body.metadata.resourceVersion);
+    const selected = await api.call<{ items: Obj[] }>("GET", `${CORE}?fieldSelector=involvedObject.name%3Dweb-1`);
+    assert.deepEqual(selected.body.items.map((e) => e.metadata.name), ["e1"]);
+  });
+
+  it("watches core Events through events.k8s.io, converted", async () => {
+    const list = await api.call<{ metadata: { resourceVersion: string } }>("GET", NEW);
+    const watch = api.watch(`${NEW}?watch=true&resourceVersion=${list.body.metadata.resourceVersion}`);
+    await api.call("POST", CORE, { metadata: { name: "e2" }, involvedObject: regarding, reason: "Pulled", message: "pulled it", type: "Normal" });
+    await watch.until((events) => events.length >= 1);
+    const event = watch.events[0];
+    assert.equal(event.type, "ADDED");
+    assert.equal(event.object.apiVersion, "events.k8s.io/v1");
+    assert.equal(event.object.note, "pulled it");
+    assert.deepEqual(event.object.regarding, regarding);
+    watch.close();
+  });
+});

@@ -71,6 +71,10 @@ class WatchStream implements CacheWatcher {
   #lastRevision: number;
   #detach: (() => void) | undefined;
   #timers: NodeJS.Timeout[] = [];
+  /** Distinguishes views of shared storage per served group-version. */
+  readonly #viewKey: string;
+  /** Everything but the event type that decides an event's encoding, computed once. */
+  readonly #encodingKey: string;
 
   constructor(
     readonly afterRevision: number,
@@ -80,6 +84,8 @@ class WatchStream implements CacheWatcher {
     readonly onClose: () => void,
   ) {
     this.#lastRevision = afterRevision;
+    this.#viewKey = `${def.group}/${def.version}`;
+    this.#encodingKey = `${this.#viewKey}|${request.representation.kind}|${request.includeObject}`;
   }
 
   start(detach: () => void): void {
@@ -102,12 +108,13 @@ class WatchStream implements CacheWatcher {
     if (!filter) {
       type = event.type === "create" ? "ADDED" : event.type === "update" ? "MODIFIED" : "DELETED";
     } else if (event.type === "create") {
-      if (filter.matches(event.object)) type = "ADDED";
+      if (filter.matches(this.#view(event))) type = "ADDED";
     } else if (event.type === "delete") {
-      if (filter.matches(event.object)) type = "DELETED";
+      if (filter.matches(this.#view(event))) type = "DELETED";
     } else {
-      const now = filter.matches(event.object);
-      const before = event.prevObject ? filter.matches(event.prevObject) : false;
+      const now = filter.matches(this.#view(event));
+      const prev = event.prevObject && this.#convert(event.prevObject, event, "prev");
+      const before = prev ? filter.matches(prev) : false;
       if (now && before) type = "MODIFIED";
       else if (now) type = "ADDED";
       else if (before) type = "DELETED";
@@ -136,13 +143,36 @@ class WatchStream implements CacheWatcher {
     this.close();
   }
 
+  /**
+   * The event's object as this watcher's resource sees it: the stored object
+   * itself, or its converted view when the storage is shared (cached on the
+   * event for every watcher of the same resource).
+   */
+  #view(event: CachedEvent): KubeObject {
+    return this.#convert(event.object, event, "");
+  }
+
+  #convert(stored: KubeObject, event: CachedEvent, which: "" | "prev"): KubeObject {
+    const storedAs = this.def.storedAs;
+    if (!storedAs) return stored;
+    const key = `${this.#viewKey}|${which}`;
+    let view = event.views.get(key);
+    if (!view) {
+      view = storedAs.fromStorage(stored);
+      event.views.set(key, view);
+    }
+    return view;
+  }
+
   #encode(type: EventType, event: CachedEvent): string {
     const representation = this.request.representation;
     const withColumns = representation.kind === "table" && !this.#sentColumns;
-    const cacheKey = `${type}|${representation.kind}|${this.request.includeObject}|${withColumns}`;
+    const cacheKey = `${this.#encodingKey}|${type}|${withColumns}`;
     let text = event.encodings.get(cacheKey);
     if (text === undefined) {
-      const object = representation.kind === "object" ? event.json : this.#encodeObject(event.object, undefined);
+      const view = this.#view(event);
+      const object =
+        representation.kind === "object" && !this.def.storedAs ? event.json : this.#encodeObject(view, undefined);
       text = `{"type":"${type}","object":${object}}\n`;
       event.encodings.set(cacheKey, text);
     }

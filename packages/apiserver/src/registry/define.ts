@@ -4,7 +4,7 @@
  * singular, schema name) the way upstream names them.
  * @module
  */
-import type { FieldGetter, ResourceDefinition, ResourceStrategy, ScaleSubresource } from "./resource.js";
+import type { FieldGetter, ResourceDefinition, ResourceStrategy, ScaleSubresource, SharedStorage } from "./resource.js";
 
 /** The facts of a resource that cannot be derived. */
 export interface ResourceFacts {
@@ -23,6 +23,7 @@ export interface ResourceFacts {
   fieldSelectors?: Record<string, FieldGetter>;
   hasGeneration?: boolean;
   deleteCollection?: boolean;
+  storedAs?: SharedStorage;
 }
 
 /** Upstream's OpenAPI package for a built-in group: `apps` → `io.k8s.api.apps.v1`. */
@@ -52,6 +53,7 @@ export function defineResource(facts: ResourceFacts): ResourceDefinition {
     fieldSelectors: facts.fieldSelectors ?? {},
     hasGeneration: facts.hasGeneration ?? false,
     deleteCollection: facts.deleteCollection ?? true,
+    storedAs: facts.storedAs,
   };
 }
 

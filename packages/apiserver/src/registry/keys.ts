@@ -8,8 +8,9 @@
 import type { ResourceDefinition } from "./resource.js";
 
 /** Prefix of every key of a resource (all namespaces). */
-export function resourcePrefix(def: Pick<ResourceDefinition, "group" | "plural">): string {
-  return `/registry/${def.group || "core"}/${def.plural}/`;
+export function resourcePrefix(def: Pick<ResourceDefinition, "group" | "plural" | "storedAs">): string {
+  const stored = def.storedAs ?? def;
+  return `/registry/${stored.group || "core"}/${stored.plural}/`;
 }
 
 /** Prefix of the keys in one namespace, or of all keys when `namespace` is empty. */

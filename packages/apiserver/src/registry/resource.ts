@@ -76,6 +76,17 @@ export interface ResourceStrategy {
 /** Extracts the value of one selectable field (e.g. `spec.nodeName`) from an object. */
 export type FieldGetter = (obj: KubeObject) => string | undefined;
 
+/**
+ * Another resource whose storage this one shares, and the conversions to and
+ * from its stored form (events.k8s.io/v1 Events are stored as core/v1 Events).
+ */
+export interface SharedStorage {
+  group: string;
+  plural: string;
+  toStorage(obj: KubeObject): KubeObject;
+  fromStorage(obj: KubeObject): KubeObject;
+}
+
 /** Everything the server needs to serve one resource. */
 export interface ResourceDefinition {
   /** API group; "" for the core group. */
@@ -99,4 +110,6 @@ export interface ResourceDefinition {
   hasGeneration: boolean;
   /** Whether DELETE on the collection is served (upstream refuses it for namespaces). */
   deleteCollection: boolean;
+  /** Set when the objects live in another resource's storage, in its shape. */
+  storedAs?: SharedStorage;
 }

@@ -134,19 +134,30 @@ export class Store {
     return this.hooks.now?.() ?? new Date();
   }
 
+  /** A stored value as this resource's object (converted when the storage is shared). */
+  #fromStorage(value: string, revision: number): KubeObject {
+    const obj = decodeStored(value, revision);
+    return this.def.storedAs ? this.def.storedAs.fromStorage(obj) : obj;
+  }
+
+  /** The stored text of an object. */
+  #toStorage(obj: KubeObject): string {
+    return encodeForStorage(this.def.storedAs ? this.def.storedAs.toStorage(obj) : obj);
+  }
+
   // ---------------------------------------------------------------- reads
 
   /** One object; 404 when absent. */
   async get(namespace: string, name: string): Promise<KubeObject> {
     const { kv } = await this.backend.get(objectKey(this.def, namespace, name));
     if (!kv) throw notFound(this.gr, name);
-    return decodeStored(kv.value, kv.modRevision);
+    return this.#fromStorage(kv.value, kv.modRevision);
   }
 
   /** One object, or undefined. */
   async getIfExists(namespace: string, name: string): Promise<{ object: KubeObject; kv: KeyValue } | undefined> {
     const { kv } = await this.backend.get(objectKey(this.def, namespace, name));
-    return kv ? { object: decodeStored(kv.value, kv.modRevision), kv } : undefined;
+    return kv ? { object: this.#fromStorage(kv.value, kv.modRevision), kv } : undefined;
   }
 
   /**
@@ -177,12 +188,12 @@ export class Store {
       const kvs = page.kvs;
       const take = want && kvs.length > want ? kvs.slice(0, want) : kvs;
       for (const kv of take) {
-        if (!filter) {
+        if (!filter && !this.def.storedAs) {
           items.push(listedObject(kv));
           continue;
         }
-        const parsed = decodeStored(kv.value, kv.modRevision);
-        if (filter.matches(parsed)) items.push(listedObject(kv, parsed));
+        const parsed = this.#fromStorage(kv.value, kv.modRevision);
+        if (!filter || filter.matches(parsed)) items.push(listedObject(kv, parsed));
       }
       const hasMore = want !== 0 && (kvs.length > want || page.more);
       if (!hasMore) return { resourceVersion: revision, items };
@@ -249,7 +260,7 @@ export class Store {
       return obj;
     }
     try {
-      const kv = await this.backend.create(key, encodeForStorage(obj));
+      const kv = await this.backend.create(key, this.#toStorage(obj));
       m.resourceVersion = String(kv.modRevision);
       return obj;
     } catch (err) {
@@ -299,7 +310,7 @@ export class Store {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       const { kv } = await this.backend.get(key);
       if (!kv) throw notFound(this.gr, name);
-      const old = decodeStored(kv.value, kv.modRevision);
+      const old = this.#fromStorage(kv.value, kv.modRevision);
       const requested = mutate(clone(old));
       if (decodeResult) this.#decode(this.#checkTypeMeta(requested), options);
       const m = meta(requested);
@@ -327,7 +338,7 @@ export class Store {
           meta(obj).resourceVersion = String(deleted.modRevision);
           return obj;
         }
-        const updated = await this.backend.update(key, encodeForStorage(obj), kv.modRevision);
+        const updated = await this.backend.update(key, this.#toStorage(obj), kv.modRevision);
         meta(obj).resourceVersion = String(updated.modRevision);
         return obj;
       } catch (err) {
@@ -386,7 +397,7 @@ export class Store {
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
       const { kv } = await this.backend.get(key);
       if (!kv) throw notFound(this.gr, name);
-      const current = decodeStored(kv.value, kv.modRevision);
+      const current = this.#fromStorage(kv.value, kv.modRevision);
       const m = meta(current);
       const pre = options.preconditions;
       if (pre?.uid && pre.uid !== m.uid) {
@@ -404,7 +415,7 @@ export class Store {
       if (marked) {
         if (options.dryRun) return { object: marked, deleted: false };
         try {
-          const updated = await this.backend.update(key, encodeForStorage(marked), kv.modRevision);
+          const updated = await this.backend.update(key, this.#toStorage(marked), kv.modRevision);
           meta(marked).resourceVersion = String(updated.modRevision);
           return { object: marked, deleted: false };
         } catch (err) {
@@ -413,10 +424,21 @@ export class Store {
           throw err;
         }
       }
-      if (options.dryRun) return { object: current, deleted: true };
+      // A kind deleted gracefully (pods) whose grace period is 0 is first marked (deletionTimestamp,
+      // deletionGracePeriodSeconds 0) and then removed, as kube-apiserver does it: watchers see the
+      // pod MODIFIED (Terminating) before DELETED. Already marked with no grace left: removed at once.
+      const graceless = this.def.strategy.gracefulDeletion && !(m.deletionTimestamp && !m.deletionGracePeriodSeconds);
+      const last = graceless ? clone(current) : current;
+      if (graceless) {
+        meta(last).deletionTimestamp = timestamp(this.#now());
+        meta(last).deletionGracePeriodSeconds = 0;
+      }
+      if (options.dryRun) return { object: last, deleted: true };
       try {
-        const deleted = await this.backend.delete(key, kv.modRevision);
-        return { object: decodeStored(deleted.value, deleted.modRevision), deleted: true };
+        let revision = kv.modRevision;
+        if (graceless) revision = (await this.backend.update(key, this.#toStorage(last), revision)).modRevision;
+        const deleted = await this.backend.delete(key, revision);
+        return { object: this.#fromStorage(deleted.value, deleted.modRevision), deleted: true };
       } catch (err) {
         if (err instanceof RevisionMismatchError) continue;
         if (err instanceof KeyNotFoundError) throw notFound(this.gr, name);
@@ -542,7 +564,8 @@ export function pendingFinalizers(def: ResourceDefinition, obj: KubeObject): str
 function listedObject(kv: KeyValue, parsed?: KubeObject): ListedObject {
   return {
     get json() {
-      return withResourceVersion(kv.value, kv.modRevision);
+      // A parsed object may differ from storage (a converted view): serialize it then.
+      return parsed ? JSON.stringify(parsed) : withResourceVersion(kv.value, kv.modRevision);
     },
     get object() {
       return parsed ?? decodeStored(kv.value, kv.modRevision);

@@ -19,6 +19,8 @@ export class CachedEvent {
   #json: string | undefined;
   /** Encodings of this event per representation, filled by the watch handler. */
   readonly encodings = new Map<string, string>();
+  /** Converted views of the object for resources sharing this storage (e.g. events.k8s.io Events). */
+  readonly views = new Map<string, KubeObject>();
 
   constructor(
     readonly type: "create" | "update" | "delete",

@@ -6,6 +6,7 @@
 import { defineResource, fields } from "../define.js";
 import type { ResourceDefinition } from "../resource.js";
 import { applyWorkloadDefaults, generateJobSelector } from "./defaults.js";
+import { eventFromCore, eventToCore } from "./event-conversion.js";
 
 const replicasScale = {
   specReplicasPath: ".spec.replicas",
@@ -103,6 +104,7 @@ export const groupResources: ResourceDefinition[] = [
     namespaced: true,
     shortNames: ["ev"],
     fieldSelectors: fields("regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid", "reason", "type", "reportingController"),
+    storedAs: { group: "", plural: "events", toStorage: eventToCore, fromStorage: eventFromCore },
   }),
   defineResource({
     group: "networking.k8s.io",
