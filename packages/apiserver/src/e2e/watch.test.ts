@@ -44,9 +44,13 @@ e2eSuite("kubectl e2e: watch", (cluster) => {
     await c.kubectlOk(["-n", NS, "label", "pod", "w1", "color=blue"]);
     await eventually("the MODIFIED row", async () => w.stdout.match(/^w1\s/gm)?.length === 2);
     await c.kubectlOk(["-n", NS, "delete", "pod", "w1"]);
-    await eventually("the DELETED row", async () => w.stdout.match(/^w1\s/gm)?.length === 3);
+    // As kube-apiserver, a pod is marked (Terminating) before it is removed: two more rows.
+    await eventually("the Terminating and DELETED rows", async () => w.stdout.match(/^w1\s/gm)?.length === 4);
     const rows = table(w.stdout).rows.filter((r) => r[0] === "w1");
-    for (const r of rows) assert.deepEqual(r.slice(1, 4), ["0/1", "Pending", "0"]);
+    assert.deepEqual(
+      rows.map((r) => r.slice(1, 4).join(" ")),
+      ["0/1 Pending 0", "0/1 Pending 0", "0/1 Terminating 0", "0/1 Terminating 0"],
+    );
     assert.equal(w.stderr, "");
     assert.equal(w.child.exitCode, null, "the watch is still running");
   });
@@ -64,8 +68,8 @@ e2eSuite("kubectl e2e: watch", (cluster) => {
     await w.waitFor(/^DELETED\s+w2\s/m);
     const events = table(w.stdout)
       .rows.filter((r) => r[1] === "w2")
-      .map((r) => r[0]);
-    assert.deepEqual(events, ["ADDED", "MODIFIED", "DELETED"]);
+      .map((r) => `${r[0]} ${r[3]}`);
+    assert.deepEqual(events, ["ADDED Pending", "MODIFIED Pending", "MODIFIED Terminating", "DELETED Terminating"]);
   });
 
   it("-w -l: objects entering the selection are ADDED, leaving it DELETED", async () => {
