@@ -5,6 +5,7 @@
  * @module
  */
 import type { ApiRegistry } from "./registry/api-registry.js";
+import { timestamp } from "./registry/object-meta.js";
 import type { CachedEvent, CacheWatcher } from "./registry/watch-cache.js";
 import type { WatchCaches } from "./handlers/watch.js";
 
@@ -84,11 +85,25 @@ export class NamespaceController {
     const found = await namespaces.getIfExists("", name);
     if (!found?.object.metadata?.deletionTimestamp) return true;
     let remaining = 0;
+    const byResource = new Map<string, number>();
+    const byFinalizer = new Map<string, number>();
+    const failures: string[] = [];
     for (const store of this.registry.stores()) {
       if (!store.def.namespaced) continue;
-      await store.deleteCollection(name, {}, { propagationPolicy: "Background" });
-      remaining += (await store.list(name, { limit: 1 })).items.length;
+      const resource = `${store.def.plural}.${store.def.group}`;
+      try {
+        await store.deleteCollection(name, {}, { propagationPolicy: "Background" });
+      } catch (err) {
+        failures.push(`${resource}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      const left = (await store.list(name)).items;
+      remaining += left.length;
+      if (left.length > 0) byResource.set(resource, left.length);
+      for (const item of left) {
+        for (const f of item.object.metadata?.finalizers ?? []) byFinalizer.set(f, (byFinalizer.get(f) ?? 0) + 1);
+      }
     }
+    await this.#reportConditions(name, byResource, byFinalizer, failures);
     if (remaining > 0) return false;
     await namespaces.guaranteedUpdate("", name, { subresource: "finalize" }, (current) => {
       const spec = (current.spec ?? {}) as { finalizers?: string[] };
@@ -97,4 +112,66 @@ export class NamespaceController {
     });
     return true;
   }
+
+  /**
+   * Writes the deletion conditions upstream's namespace controller keeps on a
+   * terminating namespace (`kubectl describe namespace` shows them), each in
+   * its "all well" form unless content or finalizers remain or a delete failed.
+   * A condition's lastTransitionTime changes only when its status does.
+   */
+  async #reportConditions(name: string, byResource: Map<string, number>, byFinalizer: Map<string, number>, failures: string[]): Promise<void> {
+    const counted = (map: Map<string, number>, unit: string) =>
+      [...map]
+        .map(([key, n]) => `${key} ${unit.replace("%d", String(n))}`)
+        .sort()
+        .join(", ");
+    const wanted: NamespaceCondition[] = [
+      { type: "NamespaceDeletionDiscoveryFailure", status: "False", reason: "ResourcesDiscovered", message: "All resources successfully discovered" },
+      { type: "NamespaceDeletionGroupVersionParsingFailure", status: "False", reason: "ParsedGroupVersions", message: "All legacy kube types successfully parsed" },
+      failures.length > 0
+        ? {
+            type: "NamespaceDeletionContentFailure",
+            status: "True",
+            reason: "ContentDeletionFailed",
+            message: `Failed to delete all resource types, ${failures.length} remaining: ${failures.sort().join(", ")}`,
+          }
+        : { type: "NamespaceDeletionContentFailure", status: "False", reason: "ContentDeleted", message: "All content successfully deleted, may be waiting on finalization" },
+      byResource.size > 0
+        ? { type: "NamespaceContentRemaining", status: "True", reason: "SomeResourcesRemain", message: `Some resources are remaining: ${counted(byResource, "has %d resource instances")}` }
+        : { type: "NamespaceContentRemaining", status: "False", reason: "ContentRemoved", message: "All content successfully removed" },
+      byFinalizer.size > 0
+        ? {
+            type: "NamespaceFinalizersRemaining",
+            status: "True",
+            reason: "SomeFinalizersRemain",
+            message: `Some content in the namespace has finalizers remaining: ${counted(byFinalizer, "in %d resource instances")}`,
+          }
+        : { type: "NamespaceFinalizersRemaining", status: "False", reason: "ContentHasNoFinalizers", message: "All content-preserving finalizers finished" },
+    ];
+    const namespaces = this.registry.store("", "v1", "namespaces")!;
+    const now = timestamp(new Date());
+    await namespaces.guaranteedUpdate("", name, { subresource: "status" }, (current) => {
+      const status = (current.status ?? {}) as { conditions?: NamespaceCondition[] };
+      const conditions = [...(status.conditions ?? [])];
+      for (const want of wanted) {
+        const i = conditions.findIndex((c) => c.type === want.type);
+        const old = i >= 0 ? conditions[i] : undefined;
+        if (old && old.status === want.status && old.reason === want.reason && old.message === want.message) continue;
+        const next = { ...want, lastTransitionTime: old && old.status === want.status ? old.lastTransitionTime : now };
+        if (i >= 0) conditions[i] = { ...old, ...next };
+        else conditions.push(next);
+      }
+      current.status = { ...status, conditions };
+      return current;
+    });
+  }
+}
+
+/** A condition of a namespace's status. */
+interface NamespaceCondition {
+  type: string;
+  status: "True" | "False";
+  reason: string;
+  message: string;
+  lastTransitionTime?: string;
 }

@@ -134,6 +134,25 @@ e2eSuite("kubectl e2e: delete, finalizers, namespaces", (cluster) => {
     assert.ok((await getJson(c, ["-n", doomed, "get", "configmap", "held"])).metadata.deletionTimestamp);
     assert.equal(await exists(c, ["namespace", doomed]), true, "the namespace waits for its content");
 
+    // The namespace controller says why, in upstream's conditions (shown by describe).
+    const conditions = await eventually("the namespace conditions", async () => {
+      const list = (await getJson(c, ["get", "namespace", doomed])).status.conditions as Array<Record<string, string>> | undefined;
+      return list?.find((x) => x.type === "NamespaceFinalizersRemaining" && x.status === "True") ? list : undefined;
+    });
+    assert.deepEqual(
+      conditions.map((x) => `${x.type}=${x.status} ${x.reason}: ${x.message}`),
+      [
+        "NamespaceDeletionDiscoveryFailure=False ResourcesDiscovered: All resources successfully discovered",
+        "NamespaceDeletionGroupVersionParsingFailure=False ParsedGroupVersions: All legacy kube types successfully parsed",
+        "NamespaceDeletionContentFailure=False ContentDeleted: All content successfully deleted, may be waiting on finalization",
+        "NamespaceContentRemaining=True SomeResourcesRemain: Some resources are remaining: configmaps. has 1 resource instances",
+        "NamespaceFinalizersRemaining=True SomeFinalizersRemain: Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances",
+      ],
+    );
+    const described = await c.kubectlOk(["describe", "namespace", doomed]);
+    assert.match(described, /^Status:\s+Terminating$/m);
+    assert.match(described, /^ {2}NamespaceContentRemaining\s+True\s+.+\s+SomeResourcesRemain\s+Some resources are remaining: configmaps\. has 1 resource instances$/m);
+
     await kubectlFails(
       c,
       ["apply", "-f", "-"],
