@@ -56,14 +56,24 @@ export async function streamJsonList(res: ServerResponse, head: string, items: r
     const parts: string[] = [];
     for (let j = i; j < Math.min(i + LIST_CHUNK, items.length); j++) parts.push(items[j].json);
     chunk += (i > 0 ? "," : "") + parts.join(",");
-    if (!res.write(chunk)) await new Promise<void>((resolve) => {
-      res.once("drain", resolve);
-      res.once("close", resolve);
-    });
+    if (!res.write(chunk)) await drained(res);
     if (res.destroyed) return;
     chunk = "";
   }
   res.end(`${chunk}]}`);
+}
+
+/** Resolves when a full socket buffer has drained, or the connection is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /** Sends an ApiError as a Status. */

@@ -3,10 +3,10 @@
  * live keys in one WAL-mode database file (layout in `schema.ts`).
  *
  * better-sqlite3 is synchronous, and one instance holds an exclusive lock
- * on its file, so the revision counter lives in memory, each write is one
- * short transaction, and a watch can read its history and subscribe in the
- * same tick (no gap, no duplicate). The async methods resolve without
- * waiting on the event loop; a write is durable once its promise settles.
+ * on its file, so the revision counter lives in memory and a watch can read
+ * its history and subscribe in the same tick (no gap, no duplicate). Writes
+ * are group-committed: those requested in one turn of the event loop share
+ * a transaction. A write is durable once its promise settles.
  * @module
  */
 
@@ -25,6 +25,7 @@ import {
   type ListOptions,
   type ListResult,
   RevisionMismatchError,
+  StorageError,
   type Watch,
   type WatchEvent,
   type WatchListener,
@@ -69,6 +70,8 @@ export class SqliteBackend implements Backend {
   private rev: number;
   private compacted: number;
   private closed = false;
+  /** Writes waiting for the next group commit. */
+  private pending: Array<{ fn: () => WatchEvent; resolve: (kv: KeyValue) => void; reject: (err: unknown) => void }> = [];
 
   constructor(options: SqliteBackendOptions) {
     if (options.path !== ":memory:" && options.path !== "") mkdirSync(dirname(options.path), { recursive: true });
@@ -221,6 +224,7 @@ export class SqliteBackend implements Backend {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.commitPending(); // what was requested before close is committed, not dropped
     this.closed = true;
     clearInterval(this.timer);
     this.hub.failAll(new ClosedError());
@@ -228,14 +232,57 @@ export class SqliteBackend implements Backend {
   }
 
   /**
-   * Runs one write as a transaction, then (only once it committed) advances
-   * the counter and publishes the event. Returns the written value.
+   * Queues a write for the next group commit. Writes requested in the same
+   * turn of the event loop (e.g. many API requests at once) share one
+   * transaction, which is most of the cost of a write; each still gets its
+   * own revision, and its promise settles only after the commit.
    */
-  private write(fn: () => WatchEvent): KeyValue {
-    const event = this.tx(fn);
-    this.rev = event.kv.modRevision;
-    this.hub.publish(event);
-    return event.kv;
+  private write(fn: () => WatchEvent): Promise<KeyValue> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ fn, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
+    });
+  }
+
+  /** Commits the queued writes in one transaction, then publishes their events in order. */
+  private commitPending(): void {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    if (this.closed) {
+      for (const op of batch) op.reject(new ClosedError());
+      return;
+    }
+    const startRevision = this.rev;
+    const outcomes: Array<WatchEvent | Error> = [];
+    try {
+      this.tx(() => {
+        for (const op of batch) {
+          try {
+            const event = op.fn();
+            this.rev = event.kv.modRevision;
+            outcomes.push(event);
+          } catch (err) {
+            // A failed precondition touches nothing: the other writes go ahead.
+            if (!(err instanceof StorageError)) throw err;
+            outcomes.push(err);
+          }
+        }
+      });
+    } catch (err) {
+      this.rev = startRevision; // rolled back
+      for (const op of batch) op.reject(err);
+      return;
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) {
+        batch[i].reject(outcome);
+        continue;
+      }
+      this.hub.publish(outcome);
+      batch[i].resolve(outcome.kv);
+    }
   }
 
   private ensureOpen(): void {
