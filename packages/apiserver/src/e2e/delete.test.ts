@@ -95,7 +95,10 @@ e2eSuite("kubectl e2e: delete, finalizers, namespaces", (cluster) => {
   it("a finalizer holds the object: deletionTimestamp set, then gone once the finalizer is removed", async () => {
     const c = cluster();
     await apply(configMap("held", NS, "  finalizers: [example.com/hold]\n"));
-    assert.equal(await c.kubectlOk(["-n", NS, "delete", "configmap", "held", "--wait=false"]), 'configmap "held" deleted\n');
+    const deleting = await c.kubectl(["-n", NS, "delete", "configmap", "held", "--wait=false", "-v=6"]);
+    assert.equal(deleting.stdout, 'configmap "held" deleted\n');
+    // kube-apiserver answers 200 with the object (202 only when orphanDependents=false).
+    assert.match(deleting.stderr, /DELETE https:\/\/\S+\/configmaps\/held 200 OK/);
     const marked = await getJson(c, ["-n", NS, "get", "configmap", "held"]);
     assert.ok(marked.metadata.deletionTimestamp);
     assert.deepEqual(marked.metadata.finalizers, ["example.com/hold"]);

@@ -281,7 +281,9 @@ async function readDeleteBody(req: IncomingMessage): Promise<Record<string, unkn
 async function handleDelete(call: Call): Promise<void> {
   const options = parseDeleteOptions(call.query, await readDeleteBody(call.req));
   const { object, deleted } = await call.store.delete(call.info.namespace, call.info.name, options);
-  if (!deleted) return sendObject(call, object, 202);
+  // Not gone yet (finalizers, a grace period, a terminating namespace): still 200 OK, as
+  // kube-apiserver answers; it sends 202 Accepted only when orphanDependents=false was asked for.
+  if (!deleted) return sendObject(call, object, options.orphanDependents === false ? 202 : 200);
   const def = call.store.def;
   if (def.kind === "Pod" || def.kind === "Namespace" || def.kind === "Service") return sendObject(call, object);
   const m = object.metadata ?? {};
