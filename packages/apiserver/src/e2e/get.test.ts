@@ -52,6 +52,8 @@ spec:
       containers: [{name: nginx, image: "nginx:1.27"}]
 `,
       `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: ${NS}}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`,
+      `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent, namespace: ${NS}}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: a, image: "busybox:1.36"}]\n`,
+      `apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly, namespace: ${NS}}\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: j, image: "busybox:1.36"}]\n`,
       ...Array.from({ length: 7 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: chunk-${i}\n  namespace: ${NS}\n  labels: {batch: chunk}\ndata: {i: "${i}"}\n`),
     ];
     await c.kubectlOk(["apply", "-f", await manifest(c, "get-fixtures.yaml", docs.join("---\n"))]);
@@ -227,12 +229,18 @@ spec:
     for (const ns of ["default", "kube-system", "kube-public", "kube-node-lease", NS, NS2]) assert.ok(namespaces.includes(ns), ns);
   });
 
-  it("get all: the `all` category", async () => {
+  it("get all: the `all` category, in upstream's discovery order", async () => {
     const out = await cluster().kubectlOk(["-n", NS, "get", "all"]);
-    for (const name of ["pod/p1", "pod/p2", "pod/p3", "service/web", "deployment.apps/web"]) {
+    for (const name of ["pod/p1", "pod/p2", "pod/p3", "service/web", "deployment.apps/web", "daemonset.apps/agent", "cronjob.batch/nightly"]) {
       assert.match(out, new RegExp(`^${name.replace(/\./g, "\\.")}\\s`, "m"), `${name} in:\n${out}`);
     }
     assert.doesNotMatch(out, /configmap/, "configmaps are not in `all`");
+    // kube-apiserver lists a group's resources by name; kubectl keeps that order.
+    const sections = out
+      .trim()
+      .split("\n\n")
+      .map((block) => table(block).rows[0][0].split("/")[0]);
+    assert.deepEqual(sections, ["pod", "service", "daemonset.apps", "deployment.apps", "cronjob.batch"]);
   });
 
   it("several resources in one command: get pod/p1 deploy/web, get pods p1 p2, get deploy,svc", async () => {

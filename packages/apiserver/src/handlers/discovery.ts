@@ -22,6 +22,16 @@ function storageVersionHash(def: ResourceDefinition): string {
   return digest.subarray(0, 8).toString("base64");
 }
 
+/**
+ * The resources of a group version sorted by name, as kube-apiserver lists
+ * them (its API installer registers paths in sorted order). kubectl expands a
+ * category in discovery order: `kubectl get all` prints daemonsets before
+ * deployments and cronjobs before jobs, as against a real cluster.
+ */
+function sortedResources(gv: GroupVersion): ResourceDefinition[] {
+  return [...gv.resources].sort((a, b) => (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
+}
+
 function groupVersionString(group: string, version: string): string {
   return group ? `${group}/${version}` : version;
 }
@@ -67,7 +77,7 @@ export function apiGroupDocument(registry: ApiRegistry, group: string): unknown 
 /** `/api/v1` or `/apis/<group>/<version>`: the APIResourceList. */
 export function apiResourceList(gv: GroupVersion): unknown {
   const resources: unknown[] = [];
-  for (const def of gv.resources) {
+  for (const def of sortedResources(gv)) {
     resources.push({
       name: def.plural,
       singularName: def.singular,
@@ -127,13 +137,13 @@ export function aggregatedDiscovery(registry: ApiRegistry, core: boolean, versio
     const versions = registry.groupVersions().filter((gv) => gv.group === "");
     items.push({
       metadata: { creationTimestamp: null },
-      versions: versions.map((gv) => ({ version: gv.version, resources: gv.resources.map(discoveryResource), freshness: "Current" })),
+      versions: versions.map((gv) => ({ version: gv.version, resources: sortedResources(gv).map(discoveryResource), freshness: "Current" })),
     });
   } else {
     for (const [name, versions] of namedGroups(registry)) {
       items.push({
         metadata: { name, creationTimestamp: null },
-        versions: versions.map((gv) => ({ version: gv.version, resources: gv.resources.map(discoveryResource), freshness: "Current" })),
+        versions: versions.map((gv) => ({ version: gv.version, resources: sortedResources(gv).map(discoveryResource), freshness: "Current" })),
       });
     }
   }
