@@ -246,8 +246,12 @@ export class Store {
     initCreateMeta(this.def, obj, this.#now());
     // Upstream resets the status of a new object to its zero value, which Go serializes as
     // `status: {}` (a struct is never omitted): a Deployment read back before any controller ran
-    // has `status: {}`, not no status at all. Strategies fill in more (a Pod's phase).
-    if (this.def.subresources.status && !this.def.strategy.keepStatusOnCreate) obj.status = {};
+    // has `status: {}`, not no status at all. Strategies fill in more (a Pod's phase). Custom
+    // resources are unstructured: upstream drops their status on create.
+    if (this.def.subresources.status && !this.def.strategy.keepStatusOnCreate) {
+      if (this.def.custom) delete obj.status;
+      else obj.status = {};
+    }
     this.def.strategy.prepareForCreate?.(obj);
     dropEmptyMetaFields(obj);
     this.#validate(obj, undefined);
