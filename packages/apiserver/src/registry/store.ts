@@ -249,7 +249,7 @@ export class Store {
     // has `status: {}`, not no status at all. Strategies fill in more (a Pod's phase). Custom
     // resources are unstructured: upstream drops their status on create.
     if (this.def.subresources.status && !this.def.strategy.keepStatusOnCreate) {
-      if (this.def.custom) delete obj.status;
+      if ((this.def as { custom?: unknown }).custom) delete obj.status;
       else obj.status = {};
     }
     this.def.strategy.prepareForCreate?.(obj);
