@@ -6,6 +6,7 @@
  * fed by every resource's watch cache, so finding dependents never scans.
  * @module
  */
+import { WorkQueue } from "./controllers/work-queue.js";
 import type { ApiError } from "./errors.js";
 import type { WatchCaches } from "./handlers/watch.js";
 import type { ApiRegistry } from "./registry/api-registry.js";
@@ -31,17 +32,16 @@ export class GarbageCollector {
   readonly #owners = new Map<string, string[]>();
   /** uids of objects that exist. */
   readonly #live = new Map<string, ObjectRef>();
-  readonly #queue = new Map<string, () => Promise<boolean>>();
+  readonly #queue: WorkQueue;
   readonly #detach: Array<() => void> = [];
-  #running = false;
-  #stopped = false;
-  #retry: NodeJS.Timeout | undefined;
 
   constructor(
     readonly registry: ApiRegistry,
     readonly caches: WatchCaches,
     readonly log: (msg: string, err?: unknown) => void = () => {},
-  ) {}
+  ) {
+    this.#queue = new WorkQueue({ retryMs: RETRY_MS, log: (msg, err) => log(`garbage collection of ${msg}`, err) });
+  }
 
   /** Indexes every served resource and follows its changes. */
   async start(): Promise<void> {
@@ -63,9 +63,8 @@ export class GarbageCollector {
   }
 
   stop(): void {
-    this.#stopped = true;
+    this.#queue.stop();
     for (const detach of this.#detach) detach();
-    clearTimeout(this.#retry);
   }
 
   /** Updates the index from an object's metadata (all ownership lives there). */
@@ -158,32 +157,7 @@ export class GarbageCollector {
   }
 
   #enqueue(key: string, work: () => Promise<boolean>): void {
-    if (this.#stopped) return;
-    this.#queue.set(key, work);
-    if (!this.#running) void this.#drain();
-  }
-
-  async #drain(): Promise<void> {
-    this.#running = true;
-    const unfinished = new Map<string, () => Promise<boolean>>();
-    while (this.#queue.size > 0 && !this.#stopped) {
-      const [key, work] = this.#queue.entries().next().value as [string, () => Promise<boolean>];
-      this.#queue.delete(key);
-      try {
-        if (!(await work())) unfinished.set(key, work);
-      } catch (err) {
-        this.log(`garbage collection step ${key} failed`, err);
-        unfinished.set(key, work);
-      }
-    }
-    this.#running = false;
-    if (unfinished.size > 0 && !this.#stopped) {
-      clearTimeout(this.#retry);
-      this.#retry = setTimeout(() => {
-        for (const [key, work] of unfinished) this.#enqueue(key, work);
-      }, RETRY_MS);
-      this.#retry.unref();
-    }
+    this.#queue.add(key, work);
   }
 }
 

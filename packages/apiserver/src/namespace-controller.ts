@@ -4,6 +4,7 @@
  * it), then removes the `kubernetes` finalizer so the namespace itself goes.
  * @module
  */
+import { WorkQueue } from "./controllers/work-queue.js";
 import type { ApiRegistry } from "./registry/api-registry.js";
 import { timestamp } from "./registry/object-meta.js";
 import type { CachedEvent, CacheWatcher } from "./registry/watch-cache.js";
@@ -13,17 +14,16 @@ const RETRY_MS = 1000;
 
 /** Finalizes terminating namespaces. */
 export class NamespaceController {
-  readonly #queue = new Set<string>();
-  #running = false;
-  #stopped = false;
+  readonly #queue: WorkQueue;
   #detach: (() => void) | undefined;
-  #retry: NodeJS.Timeout | undefined;
 
   constructor(
     readonly registry: ApiRegistry,
     readonly caches: WatchCaches,
     readonly log: (msg: string, err?: unknown) => void = () => {},
-  ) {}
+  ) {
+    this.#queue = new WorkQueue({ retryMs: RETRY_MS, log: (name, err) => log(`finalizing namespace ${name}`, err) });
+  }
 
   /** Starts watching namespaces and picks up those already terminating. */
   async start(): Promise<void> {
@@ -34,7 +34,7 @@ export class NamespaceController {
     const watcher: CacheWatcher = {
       afterRevision: page.resourceVersion,
       deliver: (event: CachedEvent) => {
-        if (event.type !== "delete" && event.object.metadata?.deletionTimestamp) this.#enqueue(event.object.metadata.name ?? "");
+        if (event.type !== "delete" && event.metadata.deletionTimestamp) this.#enqueue(event.metadata.name ?? "");
       },
       fail: (err) => this.log("namespace controller lost its watch", err),
     };
@@ -45,38 +45,12 @@ export class NamespaceController {
   }
 
   stop(): void {
-    this.#stopped = true;
+    this.#queue.stop();
     this.#detach?.();
-    clearTimeout(this.#retry);
   }
 
   #enqueue(name: string): void {
-    if (!name || this.#stopped) return;
-    this.#queue.add(name);
-    if (!this.#running) void this.#drain();
-  }
-
-  async #drain(): Promise<void> {
-    this.#running = true;
-    const unfinished: string[] = [];
-    while (this.#queue.size > 0 && !this.#stopped) {
-      const [name] = this.#queue;
-      this.#queue.delete(name);
-      try {
-        if (!(await this.#finalize(name))) unfinished.push(name);
-      } catch (err) {
-        this.log(`deleting the content of namespace ${name} failed`, err);
-        unfinished.push(name);
-      }
-    }
-    this.#running = false;
-    if (unfinished.length > 0 && !this.#stopped) {
-      clearTimeout(this.#retry);
-      this.#retry = setTimeout(() => {
-        for (const n of unfinished) this.#enqueue(n);
-      }, RETRY_MS);
-      this.#retry.unref();
-    }
+    if (name) this.#queue.add(name, () => this.#finalize(name));
   }
 
   /** Returns true when the namespace is done (removed, or no longer terminating). */
