@@ -33,6 +33,7 @@ import {
 } from "./core.js";
 import { defaultPrinter } from "./defaults.js";
 import { endpointSlicePrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter } from "./networking.js";
+import { limitRangePrinter, resourceQuotaPrinter } from "./quota.js";
 import { clusterRoleBindingPrinter, roleBindingPrinter } from "./rbac.js";
 import type { Printer } from "./types.js";
 
@@ -52,6 +53,8 @@ const printers = new Map<string, Printer>([
   ["/Event", eventPrinter],
   ["/PodTemplate", podTemplatePrinter],
   ["/ReplicationController", replicationControllerPrinter],
+  ["/ResourceQuota", resourceQuotaPrinter],
+  ["/LimitRange", limitRangePrinter],
   ["apps/Deployment", deploymentPrinter],
   ["apps/ReplicaSet", replicaSetPrinter],
   ["apps/StatefulSet", statefulSetPrinter],
