@@ -10,3 +10,4 @@ export * from "./selectors/index.js";
 export * from "./patch/index.js";
 export * from "./validation/index.js";
 export * from "./structural/index.js";
+export * from "./apply/index.js";

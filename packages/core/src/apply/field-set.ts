@@ -1,0 +1,235 @@
+/**
+ * Sets of field paths (structured-merge-diff's `fieldpath.Set`), the unit of
+ * ownership in managedFields.
+ *
+ * A set is a tree: at each level an element may be a *member* (the path that
+ * ends here is in the set) and may have *children* (longer paths through it
+ * are in the set). The two are independent — `spec.containers[name="a"]`
+ * can be a member while `spec` is only a prefix — which is exactly what the
+ * `".": {}` marker of FieldsV1 records.
+ *
+ * Sets are values: every operation returns a new set and never shares nodes
+ * with its operands, so callers may keep and combine them freely. Only
+ * {@link FieldSet.insert} mutates, for building a set.
+ * @module
+ */
+import { compareElements, elementKey, elementText, type Path, type PathElement } from "./path.js";
+
+/** One element of a set level: whether it is a member, and the paths below it. */
+export interface FieldSetNode {
+  readonly element: PathElement;
+  readonly member: boolean;
+  /** Paths continuing below this element; never an empty set. */
+  readonly children: FieldSet | undefined;
+}
+
+interface MutableNode {
+  element: PathElement;
+  member: boolean;
+  children: FieldSet | undefined;
+}
+
+/** A set of field paths. */
+export class FieldSet {
+  /** Element key → node; insertion order, sorted on demand. */
+  private readonly nodes = new Map<string, MutableNode>();
+  private sorted: MutableNode[] | undefined;
+
+  /** A set of the given paths. */
+  static of(...paths: Path[]): FieldSet {
+    const set = new FieldSet();
+    for (const path of paths) set.insert(path);
+    return set;
+  }
+
+  /**
+   * A set built level by level: each node's element, membership and
+   * children. Nodes holding nothing are dropped; later nodes replace earlier
+   * ones with the same element.
+   */
+  static fromNodes(nodes: Iterable<FieldSetNode>): FieldSet {
+    const set = new FieldSet();
+    for (const node of nodes) set.put(elementKey(node.element), node.element, node.member, node.children);
+    return set;
+  }
+
+  /** Adds `path` (not its prefixes). The empty path — the whole object — is never tracked. */
+  insert(path: Path): this {
+    if (path.length === 0) return this;
+    let level: FieldSet = this;
+    for (let i = 0; i < path.length - 1; i++) level = level.descend(path[i]);
+    level.node(path[path.length - 1]).member = true;
+    return this;
+  }
+
+  /** The child set under `element`, created if missing. */
+  private descend(element: PathElement): FieldSet {
+    const node = this.node(element);
+    node.children ??= new FieldSet();
+    return node.children;
+  }
+
+  private node(element: PathElement): MutableNode {
+    const key = elementKey(element);
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = { element, member: false, children: undefined };
+      this.nodes.set(key, node);
+      this.sorted = undefined;
+    }
+    return node;
+  }
+
+  /** Adds a node built by a set operation; drops it when it holds nothing. */
+  private put(key: string, element: PathElement, member: boolean, children: FieldSet | undefined): void {
+    const kept = children && !children.isEmpty() ? children : undefined;
+    if (!member && !kept) return;
+    this.nodes.set(key, { element, member, children: kept });
+    this.sorted = undefined;
+  }
+
+  /** Whether `path` is a member. */
+  has(path: Path): boolean {
+    let level: FieldSet | undefined = this;
+    for (let i = 0; i < path.length; i++) {
+      const node: MutableNode | undefined = level?.nodes.get(elementKey(path[i]));
+      if (!node) return false;
+      if (i === path.length - 1) return node.member;
+      level = node.children;
+    }
+    return false;
+  }
+
+  /** Whether `element` is a member at this level. */
+  hasMember(element: PathElement): boolean {
+    return this.nodes.get(elementKey(element))?.member === true;
+  }
+
+  /** The paths below `element` (without it), or an empty set. */
+  withPrefix(element: PathElement): FieldSet {
+    return this.nodes.get(elementKey(element))?.children?.clone() ?? new FieldSet();
+  }
+
+  /** The child set under `element`, shared (not copied): for read-only walks. */
+  childrenOf(element: PathElement): FieldSet | undefined {
+    return this.nodes.get(elementKey(element))?.children;
+  }
+
+  /** Whether the set has no member at any depth. */
+  isEmpty(): boolean {
+    for (const node of this.nodes.values()) {
+      if (node.member || (node.children && !node.children.isEmpty())) return false;
+    }
+    return true;
+  }
+
+  /** Number of member paths. */
+  get size(): number {
+    let count = 0;
+    for (const node of this.nodes.values()) count += (node.member ? 1 : 0) + (node.children?.size ?? 0);
+    return count;
+  }
+
+  /** This level's nodes in upstream's element order. */
+  levelNodes(): readonly FieldSetNode[] {
+    this.sorted ??= [...this.nodes.values()].sort((a, b) => compareElements(a.element, b.element));
+    return this.sorted;
+  }
+
+  /** A deep copy. */
+  clone(): FieldSet {
+    const out = new FieldSet();
+    for (const [key, node] of this.nodes) out.put(key, node.element, node.member, node.children?.clone());
+    return out;
+  }
+
+  /** Paths in either set. */
+  union(other: FieldSet): FieldSet {
+    const out = this.clone();
+    for (const [key, node] of other.nodes) {
+      const mine = out.nodes.get(key);
+      const children = mine?.children && node.children ? mine.children.union(node.children) : (mine?.children ?? node.children?.clone());
+      out.put(key, node.element, node.member || mine?.member === true, children);
+    }
+    return out;
+  }
+
+  /** Paths in both sets. */
+  intersection(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const [key, node] of this.nodes) {
+      const theirs = other.nodes.get(key);
+      if (!theirs) continue;
+      const children = node.children && theirs.children ? node.children.intersection(theirs.children) : undefined;
+      out.put(key, node.element, node.member && theirs.member, children);
+    }
+    return out;
+  }
+
+  /** Paths in this set but not in `other` (a prefix in `other` removes nothing below it). */
+  difference(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const [key, node] of this.nodes) {
+      const theirs = other.nodes.get(key);
+      const member = node.member && theirs?.member !== true;
+      const children = node.children && theirs?.children ? node.children.difference(theirs.children) : node.children?.clone();
+      out.put(key, node.element, member, children);
+    }
+    return out;
+  }
+
+  /** Like {@link difference}, but a member of `other` also removes every path below it. */
+  recursiveDifference(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const [key, node] of this.nodes) {
+      const theirs = other.nodes.get(key);
+      if (theirs?.member) continue;
+      const children = node.children && theirs?.children ? node.children.recursiveDifference(theirs.children) : node.children?.clone();
+      out.put(key, node.element, node.member, children);
+    }
+    return out;
+  }
+
+  /** Members that have no member below them. */
+  leaves(): FieldSet {
+    const out = new FieldSet();
+    for (const [key, node] of this.nodes) {
+      const leaf = node.member && (!node.children || node.children.isEmpty());
+      out.put(key, node.element, leaf, node.children?.leaves());
+    }
+    return out;
+  }
+
+  /** Same members at every depth. */
+  equals(other: FieldSet): boolean {
+    const mine = this.levelNodes().filter((n) => n.member || n.children);
+    const theirs = other.levelNodes().filter((n) => n.member || n.children);
+    if (mine.length !== theirs.length) return false;
+    return mine.every((node, i) => {
+      const peer = theirs[i];
+      if (elementKey(node.element) !== elementKey(peer.element) || node.member !== peer.member) return false;
+      if (!node.children || !peer.children) return !node.children === !peer.children;
+      return node.children.equals(peer.children);
+    });
+  }
+
+  /**
+   * Every member path in upstream's iteration order: a level's members first
+   * (sorted), then each child subtree in element order.
+   */
+  *paths(prefix: PathElement[] = []): Generator<Path> {
+    const nodes = this.levelNodes();
+    for (const node of nodes) if (node.member) yield [...prefix, node.element];
+    for (const node of nodes) {
+      if (!node.children) continue;
+      prefix.push(node.element);
+      yield* node.children.paths(prefix);
+      prefix.pop();
+    }
+  }
+
+  /** One path per line, as upstream's `Set.String()`. */
+  toString(): string {
+    return [...this.paths()].map((path) => path.map(elementText).join("")).join("\n");
+  }
+}
