@@ -39,12 +39,16 @@ function isEmptyContainer(value: JsonValue | undefined): boolean {
   return isJsonObject(value) && Object.keys(value).length === 0;
 }
 
-/** The shape both sides share, or a leaf when they disagree (e.g. a deduced map against a string). */
+/**
+ * The shape both sides share (an absent side takes the other's), or a leaf
+ * when they disagree, e.g. a deduced map against a string.
+ */
 function commonShape(type: TypeRef, before: JsonValue | undefined, after: JsonValue | undefined): Shape {
   const a = shapeOf(type, before);
   const b = shapeOf(type, after);
-  if (a.kind !== b.kind || a.kind === "leaf") return a.kind === b.kind ? a : { kind: "leaf" };
-  return before === undefined ? b : a;
+  if (before === undefined) return b;
+  if (after === undefined) return a;
+  return a.kind === b.kind ? a : { kind: "leaf" };
 }
 
 function leaf(before: JsonValue | undefined, after: JsonValue | undefined, path: PathElement[], out: Comparison): void {

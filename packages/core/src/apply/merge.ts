@@ -33,7 +33,8 @@ function isEmptyContainer(value: JsonValue | undefined): boolean {
 function sharedShape(type: TypeRef, live: JsonValue | undefined, config: JsonValue | undefined): Shape {
   const a = shapeOf(type, live);
   const b = shapeOf(type, config);
-  return a.kind === b.kind ? (config === undefined ? a : b) : { kind: "leaf" };
+  if (live === undefined) return b;
+  return a.kind === b.kind ? b : { kind: "leaf" };
 }
 
 function merge(live: JsonValue | undefined, config: JsonValue | undefined, type: TypeRef, path: PathElement[]): JsonValue | undefined {

@@ -163,5 +163,5 @@ export function memberType(info: MapInfo | undefined, key: string): TypeRef {
 
 /** Whether `key` is a declared field (a struct member) of a map type, as upstream's `FindField`. */
 export function isDeclaredField(info: MapInfo | undefined, key: string): boolean {
-  return info !== undefined && info.fields.has(key);
+  return info?.fields.has(key) === true;
 }
