@@ -64,8 +64,12 @@ const GO_ESCAPES: Record<string, string> = {
   "\u2029": "\\u2029",
 };
 
+// Printable ASCII that neither JSON nor Go escapes: the common case, quoted as is.
+const PLAIN = /^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/;
+
 /** A JSON string literal as Go writes it. */
 function goJsonString(s: string): string {
+  if (PLAIN.test(s)) return `"${s}"`;
   const json = JSON.stringify(s);
   return /[<>&\u2028\u2029]/.test(json) ? json.replace(/[<>&\u2028\u2029]/g, (ch) => GO_ESCAPES[ch]) : json;
 }
@@ -86,18 +90,27 @@ export function goJson(value: JsonValue): string {
   return JSON.stringify(value);
 }
 
+// Keys and values are encoded once per element object: the walkers look an
+// element up in several sets.
+const encoded = new WeakMap<PathElement, string>();
+
 /** The FieldsV1 key of an element; equal elements have equal keys. */
 export function elementKey(element: PathElement): string {
   switch (element.kind) {
     case "field":
       return `f:${element.name}`;
-    case "key":
-      return `k:{${element.fields.map(([name, value]) => `${goJsonString(name)}:${goJson(value)}`).join(",")}}`;
-    case "value":
-      return `v:${goJson(element.value)}`;
     case "index":
       return `i:${element.index}`;
   }
+  let key = encoded.get(element);
+  if (key === undefined) {
+    key =
+      element.kind === "key"
+        ? `k:{${element.fields.map(([name, value]) => `${goJsonString(name)}:${goJson(value)}`).join(",")}}`
+        : `v:${goJson(element.value)}`;
+    encoded.set(element, key);
+  }
+  return key;
 }
 
 /** Why a FieldsV1 key could not be read; unknown prefixes are a separate case. */

@@ -140,7 +140,10 @@ export function applyUpdater(
   const set = configSet(config, ctx);
   const next: Managers = new Map(managers);
   next.set(manager, { set, apiVersion, applied: true });
-  const pruned = lastSet && !lastSet.set.isEmpty() ? prune(merged, next, lastSet, ctx) : merged;
+  // Pruning removes only what the last apply had and this one lacks: when
+  // nothing was dropped (a re-apply, changed values), there is nothing to do.
+  const dropped = lastSet !== undefined && !lastSet.set.difference(set).isEmpty();
+  const pruned = dropped ? prune(merged, next, lastSet, ctx) : merged;
   const result = update(live, pruned, next, manager, force, ctx);
   const out = result.managers;
   if (out.get(manager)?.set.isEmpty()) out.delete(manager);
