@@ -38,6 +38,7 @@ import {
   managerIdentifier,
 } from "./managers.js";
 import { fieldElement } from "./path.js";
+import { capUpdateManagers } from "./cap-managers.js";
 import { DEDUCED, type TypeRef } from "./topology.js";
 import { applyUpdater, ConflictsError, type Managers, type RawConflict, type UpdaterContext, updateUpdater } from "./updater.js";
 
@@ -86,7 +87,6 @@ export interface ApplyResult {
 export const DEFAULT_MAX_UPDATE_MANAGERS = 10;
 
 const CURRENT_OPERATION = "current-operation";
-const ANCIENT_CHANGES = "ancient-changes";
 const BEFORE_FIRST_APPLY = "before-first-apply";
 
 /** Paths never recorded for the writer (upstream's `stripMetaManager`). Only exact paths: labels stay. */
@@ -146,42 +146,6 @@ function recordUpdate(managed: Managed, before: unknown, after: unknown, id: str
     out.times.set(id, time);
   }
   return out;
-}
-
-function seconds(time: string | undefined): number {
-  const ms = time ? Date.parse(time) : Number.NaN;
-  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
-}
-
-/** Merges the oldest Update entries into per-version `ancient-changes` buckets (upstream's `capManagersManager`). */
-function capUpdateManagers(managed: Managed, max: number): void {
-  const updaters = [...managed.fields].filter(([, state]) => !state.applied).map(([id]) => id);
-  if (updaters.length <= max) return;
-  updaters.sort((a, b) => seconds(managed.times.get(a)) - seconds(managed.times.get(b)) || (a < b ? -1 : a > b ? 1 : 0));
-  const firstOfVersion = new Map<string, string>();
-  let length = updaters.length;
-  for (let i = 0; i < updaters.length && length > max; i++) {
-    const id = updaters[i];
-    const state = managed.fields.get(id);
-    if (!state) continue;
-    const bucket = managerIdentifier({ manager: ANCIENT_CHANGES, operation: "Update", apiVersion: state.apiVersion });
-    const first = firstOfVersion.get(state.apiVersion);
-    if (first === undefined) {
-      firstOfVersion.set(state.apiVersion, id);
-      continue;
-    }
-    if (!managed.fields.has(bucket)) {
-      const seed = managed.fields.get(first);
-      managed.fields.delete(first);
-      if (seed) managed.fields.set(bucket, seed);
-    }
-    const into = managed.fields.get(bucket);
-    managed.fields.set(bucket, { set: state.set.union(into?.set ?? new FieldSet()), apiVersion: state.apiVersion, applied: state.applied });
-    managed.fields.delete(id);
-    length--;
-    // The bucket takes the time of the (more recent) entry merged into it.
-    managed.times.set(bucket, managed.times.get(id));
-  }
 }
 
 /**
