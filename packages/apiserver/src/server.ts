@@ -26,6 +26,8 @@ import { WatchCaches } from "./handlers/watch.js";
 import { discoveryContentType, negotiate } from "./http/negotiate.js";
 import { parseRequestInfo } from "./http/request-info.js";
 import { sendError, sendJson } from "./http/respond.js";
+import { CrdController } from "./crd/controller.js";
+import { compileVersionRules } from "./crd/rules.js";
 import { GarbageCollector } from "./garbage-collector.js";
 import { NamespaceCache } from "./namespace-cache.js";
 import { NamespaceController } from "./namespace-controller.js";
@@ -80,6 +82,7 @@ export class ApiServer {
   readonly #namespaces: NamespaceController;
   readonly #garbageCollector: GarbageCollector;
   readonly #namespaceCache: NamespaceCache;
+  readonly #crds: CrdController;
   readonly #log: (msg: string, err?: unknown) => void;
 
   constructor(options: ApiServerOptions) {
@@ -95,6 +98,7 @@ export class ApiServer {
         if (def.group === "" && def.kind === "Service") await allocateServiceAddresses(this.registry, obj);
       },
       admitDelete: admitNamespaceDelete,
+      schemaFor: (def) => this.openapi.schemaFor(def),
     };
     this.registry = new ApiRegistry(options.backend, hooks);
     for (const def of builtinResources) this.registry.add(def);
@@ -102,6 +106,13 @@ export class ApiServer {
     this.#namespaces = new NamespaceController(this.registry, this.caches, this.#log);
     this.#garbageCollector = new GarbageCollector(this.registry, this.caches, this.#log);
     this.#namespaceCache = new NamespaceCache(this.registry, this.caches);
+    this.#crds = new CrdController(
+      this.registry,
+      this.caches,
+      compileVersionRules,
+      (store) => void this.#garbageCollector.watch(store).catch((err) => this.#log(`garbage collector cannot follow ${store.def.plural}`, err)),
+      this.#log,
+    );
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.#handle(req, res);
     this.#server = options.tls
       ? createHttpsServer(
@@ -140,6 +151,7 @@ export class ApiServer {
     await bootstrapCluster(this.registry, { host, port });
     await this.#namespaces.start();
     await this.#garbageCollector.start();
+    await this.#crds.start();
     const scheme = this.#options.tls ? "https" : "http";
     return { host, port, url: `${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}` };
   }
@@ -153,6 +165,7 @@ export class ApiServer {
   async close(): Promise<void> {
     this.#namespaces.stop();
     this.#garbageCollector.stop();
+    this.#crds.stop();
     this.#namespaceCache.stop();
     await this.caches.close();
     await new Promise<void>((resolve) => {

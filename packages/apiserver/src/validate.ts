@@ -10,7 +10,10 @@ import { invalidStatusParts, validateResourceObject } from "./validation/index.j
 
 /** Validates a create (`old` undefined) or an update. */
 export function validateObject(def: ResourceDefinition, obj: KubeObject, old: KubeObject | undefined): FieldError[] {
-  return validateResourceObject(def, obj, old);
+  const errors = validateResourceObject(def, obj, old);
+  // Resources defined at run time (custom resources, CRDs) carry their own rules.
+  const own = old ? (def.strategy.validateUpdate?.(obj, old) ?? def.strategy.validate?.(obj)) : def.strategy.validate?.(obj);
+  return own ? [...errors, ...own] : errors;
 }
 
 /** The 422 Invalid for validation errors. */

@@ -29,6 +29,27 @@ export interface DecodeOutcome {
   cause?: string;
 }
 
+/** The published schemas of custom resources: the CRD's schema plus the standard object fields. */
+function customSchemas(resources: ResourceDefinition[]): Record<string, object> {
+  const schemas: Record<string, object> = {};
+  for (const def of resources) {
+    if (!def.custom) continue;
+    const schema = def.custom.openAPIV3Schema as { properties?: Record<string, unknown> };
+    schemas[def.schemaName] = {
+      ...schema,
+      type: "object",
+      properties: {
+        apiVersion: { type: "string", description: "APIVersion defines the versioned schema of this representation of an object." },
+        kind: { type: "string", description: "Kind is a string value representing the REST resource this object represents." },
+        metadata: { $ref: "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta" },
+        ...schema.properties,
+      },
+      "x-kubernetes-group-version-kind": [{ group: def.group, version: def.version, kind: def.kind }],
+    };
+  }
+  return schemas;
+}
+
 /** OpenAPI documents and schemas of the served resources. */
 export class OpenApiService {
   readonly #documents = new OpenApiV3Documents();
@@ -40,12 +61,12 @@ export class OpenApiService {
 
   /** The structural schema of a resource's kind. */
   schemaFor(def: ResourceDefinition): StructuralSchema | undefined {
-    return structuralSchemaFor(def.schemaName);
+    return def.custom?.structural ?? structuralSchemaFor(def.schemaName);
   }
 
   /** Built-in kinds have patch strategies; custom resources answer 415 to strategic merge patch, as upstream. */
   supportsStrategicMerge(def: ResourceDefinition): boolean {
-    return this.schemaFor(def) !== undefined;
+    return !def.custom && this.schemaFor(def) !== undefined;
   }
 
   /**
@@ -58,8 +79,11 @@ export class OpenApiService {
     const result = decodeAgainstSchema(obj, schema, {
       unknownFields: "prune",
       objectMeta: this.#objectMeta,
-      goTypeNames: builtinGoTypeNames,
+      goTypeNames: def.custom ? undefined : builtinGoTypeNames,
+      checkFormats: !def.custom,
     });
+    // A custom resource always decodes (it is unstructured JSON); its type errors are validation errors (422).
+    if (def.custom) result.typeErrors = [];
     const error = decodeErrorMessage(def.kind, def.version, result, strict);
     if (!error) return { warnings: unknownFieldWarnings(result.unknownFields) };
     const cause = result.typeErrors.length > 0 ? typeErrorMessage(result.typeErrors[0]) : strictDecodingError(result.unknownFields);
@@ -84,7 +108,7 @@ export class OpenApiService {
     for (const gv of registry.groupVersions()) {
       const apiVersion = gv.group ? `${gv.group}/${gv.version}` : gv.version;
       current.add(apiVersion);
-      this.#documents.setGroupVersion(apiVersion, gv.resources);
+      this.#documents.setGroupVersion(apiVersion, gv.resources, customSchemas(gv.resources));
     }
     for (const apiVersion of this.#published) if (!current.has(apiVersion)) this.#documents.removeGroupVersion(apiVersion);
     this.#published = current;

@@ -20,7 +20,8 @@ export interface PatchSchemaLookup {
 const JSON_PATCH = "application/json-patch+json";
 const MERGE_PATCH = "application/merge-patch+json";
 const STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
-const APPLY_PATCH = "application/apply-patch+yaml";
+/** Server-side apply's patch type (handled by `apply.ts`, not here). */
+export const APPLY_PATCH = "application/apply-patch+yaml";
 
 function asObject(value: unknown, what: string): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

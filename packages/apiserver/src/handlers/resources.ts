@@ -13,7 +13,8 @@ import { sendFormatted, streamJsonList, successStatus, warningHeaders } from "..
 import type { ApiRegistry } from "../registry/api-registry.js";
 import type { KubeObject, ResourceDefinition } from "../registry/resource.js";
 import type { ObjectFilter, Store, WriteOptions } from "../registry/store.js";
-import { applyPatch, type PatchSchemaLookup, patchErrorValue } from "./patch.js";
+import { serverSideApply } from "./apply.js";
+import { APPLY_PATCH, applyPatch, type PatchSchemaLookup, patchErrorValue } from "./patch.js";
 import { parseDeleteOptions, parseDryRun, parseFieldValidation, parseListQuery } from "./query.js";
 import { applyScale, toScale } from "./scale.js";
 import { parseIncludeObject, partialMetadata, renderTable } from "./table.js";
@@ -174,11 +175,12 @@ async function handleWatch(ctx: ResourceHandlerContext, call: Call): Promise<voi
   );
 }
 
-function writeOptions(query: URLSearchParams, subresource: "" | "status" = ""): WriteOptions & { warnings: string[] } {
+function writeOptions(call: Call, subresource: "" | "status" = ""): WriteOptions & { warnings: string[] } {
   return {
-    dryRun: parseDryRun(query),
-    fieldValidation: parseFieldValidation(query),
-    fieldManager: query.get("fieldManager") ?? undefined,
+    dryRun: parseDryRun(call.query),
+    fieldValidation: parseFieldValidation(call.query),
+    fieldManager: call.query.get("fieldManager") ?? undefined,
+    userAgent: call.req.headers["user-agent"],
     warnings: [],
     subresource,
   };
@@ -190,23 +192,28 @@ async function readObjectBody(req: IncomingMessage): Promise<KubeObject> {
 }
 
 async function handleCreate(call: Call): Promise<void> {
-  const options = writeOptions(call.query);
+  const options = writeOptions(call);
   const body = await readObjectBody(call.req);
   const created = await call.store.create(call.info.namespace, body, options);
   sendObject(call, created, 201, options.warnings);
 }
 
 async function handleUpdate(call: Call, subresource: "" | "status" = ""): Promise<void> {
-  const options = writeOptions(call.query, subresource);
+  const options = writeOptions(call, subresource);
   const body = await readObjectBody(call.req);
   const updated = await call.store.update(call.info.namespace, call.info.name, body, options);
   sendObject(call, updated, 200, options.warnings);
 }
 
 async function handlePatch(ctx: ResourceHandlerContext, call: Call, subresource: "" | "status"): Promise<void> {
-  const options = writeOptions(call.query, subresource);
+  const options = writeOptions(call, subresource);
   const contentType = mediaTypeOf(call.req.headers["content-type"]);
   const body = await readBody(call.req);
+  if (contentType === APPLY_PATCH) {
+    const target = { namespace: call.info.namespace, name: call.info.name, subresource: subresource || undefined };
+    const { object, created } = await serverSideApply(call.store, ctx.schemas, target, body, call.query, options);
+    return sendObject(call, object, created ? 201 : 200, options.warnings);
+  }
   options.patchValue = (patched) => patchErrorValue(contentType, body, patched);
   const def = call.store.def;
   const patched = await call.store.guaranteedUpdate(call.info.namespace, call.info.name, options, (current) =>
@@ -233,7 +240,7 @@ async function handleScale(ctx: ResourceHandlerContext, call: Call): Promise<voi
   const scale = store.def.subresources.scale!;
   const send = (obj: KubeObject) => sendFormatted(call.res, 200, toScale(obj, scale), "json");
   if (info.verb === "get") return send(await store.get(info.namespace, info.name));
-  const options = writeOptions(call.query);
+  const options: WriteOptions = { ...writeOptions(call), subresource: "scale" };
   if (info.verb === "update") {
     const body = await readObjectBody(call.req);
     const rv = (body.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
@@ -261,7 +268,7 @@ async function handleScale(ctx: ResourceHandlerContext, call: Call): Promise<voi
 
 /** PUT /api/v1/namespaces/<name>/finalize: only spec.finalizers change. */
 async function handleFinalize(call: Call): Promise<void> {
-  const options = writeOptions(call.query);
+  const options = writeOptions(call);
   const body = await readObjectBody(call.req);
   const finalizers = (body.spec as { finalizers?: unknown } | undefined)?.finalizers;
   if (finalizers !== undefined && !Array.isArray(finalizers)) throw badRequest("spec.finalizers must be a list");

@@ -19,19 +19,29 @@ export function partialMetadata(obj: KubeObject, version: string): Record<string
   return { kind: "PartialObjectMetadata", apiVersion: `meta.k8s.io/${version}`, metadata: obj.metadata ?? {} };
 }
 
+/**
+ * The metadata a Table row carries: without managedFields, which no table
+ * reader uses and which would double the size of a large listing (clients
+ * that want them ask for PartialObjectMetadata or the object itself).
+ */
+function rowMetadata(obj: KubeObject, version: string): Record<string, unknown> {
+  const { managedFields: _dropped, ...metadata } = obj.metadata ?? {};
+  return { kind: "PartialObjectMetadata", apiVersion: `meta.k8s.io/${version}`, metadata };
+}
+
 /** Builds a Table of `objects`; `withColumns` false leaves columnDefinitions empty (later watch events). */
 export function renderTable(
   def: ResourceDefinition,
   objects: Iterable<KubeObject>,
   options: { version: string; include: IncludeObject; listMeta: Record<string, unknown>; withColumns?: boolean; now?: Date },
 ): Record<string, unknown> {
-  const printer = printerFor(def.group, def.kind);
+  const printer = def.printer ?? printerFor(def.group, def.kind);
   const now = options.now ?? new Date();
   const rows: unknown[] = [];
   for (const obj of objects) {
     const row: Record<string, unknown> = { cells: printer.cells(obj, now) };
     if (options.include === "Object") row.object = obj;
-    else if (options.include === "Metadata") row.object = partialMetadata(obj, options.version);
+    else if (options.include === "Metadata") row.object = rowMetadata(obj, options.version);
     rows.push(row);
   }
   return {

@@ -40,6 +40,9 @@ export interface ScaleSubresource {
   labelSelectorPath?: string;
 }
 
+import type { StructuralSchema } from "@kube-ts/core";
+import type { Printer } from "../printers/index.js";
+
 /** A field-level validation problem, reported as a StatusCause of a 422 Invalid. */
 export type { FieldError } from "@kube-ts/core";
 import type { FieldError } from "@kube-ts/core";
@@ -87,6 +90,14 @@ export interface SharedStorage {
   fromStorage(obj: KubeObject): KubeObject;
 }
 
+/** What a CustomResourceDefinition's version says about its objects. */
+export interface CustomResourceSchema {
+  /** The openAPIV3Schema as the CRD gives it (published in /openapi/v3). */
+  openAPIV3Schema: Record<string, unknown>;
+  /** The same schema, structural, for pruning, defaulting and validation. */
+  structural: StructuralSchema;
+}
+
 /** Everything the server needs to serve one resource. */
 export interface ResourceDefinition {
   /** API group; "" for the core group. */
@@ -112,4 +123,8 @@ export interface ResourceDefinition {
   deleteCollection: boolean;
   /** Set when the objects live in another resource's storage, in its shape. */
   storedAs?: SharedStorage;
+  /** Set for resources defined by a CustomResourceDefinition. */
+  custom?: CustomResourceSchema;
+  /** Server-side printing of the kind; built-in kinds use the printers module. */
+  printer?: Printer;
 }

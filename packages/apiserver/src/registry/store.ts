@@ -22,6 +22,7 @@ import { encodeForStorage, decodeStored, withResourceVersion } from "./encoding.
 import { objectKey, listPrefix } from "./keys.js";
 import { decodeContinue, encodeContinue } from "./list-token.js";
 import { carryOverUpdateMeta, clone, dropEmptyMetaFields, generateName, initCreateMeta, jsonEqual, timestamp } from "./object-meta.js";
+import { type StructuralSchema, managedFieldsForWrite, resetFieldsFor, updateManagedFields } from "@kube-ts/core";
 import type { FieldError, KubeObject, ResourceDefinition } from "./resource.js";
 
 /** How unknown fields in a request body are treated (`?fieldValidation=`). */
@@ -35,7 +36,11 @@ export interface WriteOptions {
   /** Warnings for the response's Warning headers; the store appends to it. */
   warnings?: string[];
   /** Which part of the object the write may change ("finalize": a namespace's spec.finalizers). */
-  subresource?: "" | "status" | "finalize";
+  subresource?: "" | "status" | "finalize" | "scale";
+  /** The client's User-Agent: its product names the field manager when `fieldManager` is absent. */
+  userAgent?: string;
+  /** Set by server-side apply, which computes managedFields itself. */
+  managedFieldsComputed?: boolean;
   /**
    * Set by PATCH: how upstream's patch handler shows the patch in a decode
    * error. A patched object that does not decode (unknown fields under
@@ -106,6 +111,8 @@ export interface StoreHooks {
   invalid(def: ResourceDefinition, name: string, errors: FieldError[]): ApiError;
   /** Admission before a create is stored (namespace lifecycle, IP allocation). */
   admitCreate?(def: ResourceDefinition, obj: KubeObject, options: WriteOptions): Promise<void>;
+  /** The structural schema of a resource (managedFields follow its list and map types). */
+  schemaFor?(def: ResourceDefinition): StructuralSchema | undefined;
   /** Admission before a delete (e.g. system namespaces may not be deleted). */
   admitDelete?(def: ResourceDefinition, obj: KubeObject): void;
   now?(): Date;
@@ -249,13 +256,14 @@ export class Store {
     // has `status: {}`, not no status at all. Strategies fill in more (a Pod's phase). Custom
     // resources are unstructured: upstream drops their status on create.
     if (this.def.subresources.status && !this.def.strategy.keepStatusOnCreate) {
-      if ((this.def as { custom?: unknown }).custom) delete obj.status;
+      if (this.def.custom) delete obj.status;
       else obj.status = {};
     }
     this.def.strategy.prepareForCreate?.(obj);
     dropEmptyMetaFields(obj);
     this.#validate(obj, undefined);
     await this.hooks.admitCreate?.(this.def, obj, options);
+    this.#manageFields(obj, undefined, options);
     const name = m.name ?? "";
     const key = objectKey(this.def, m.namespace ?? "", name);
     if (options.dryRun) {
@@ -333,6 +341,7 @@ export class Store {
       dropEmptyMetaFields(obj);
       meta(obj).resourceVersion = meta(old).resourceVersion; // the precondition is checked: compare content only
       this.#validate(obj, old);
+      this.#manageFields(obj, old, options);
       if (jsonEqual(obj, old)) return old; // nothing changed: no write, same resourceVersion
       const finished = this.#finalizedAfterUpdate(obj);
       if (options.dryRun) return obj;
@@ -537,6 +546,11 @@ export class Store {
     m.namespace = namespace;
   }
 
+  /** Checks a body against the kind's schema under `options.fieldValidation` (prunes, warns or rejects). */
+  decodeBody(obj: KubeObject, options: WriteOptions): void {
+    this.#decode(obj, options);
+  }
+
   #decode(obj: KubeObject, options: WriteOptions): void {
     if (!this.hooks.decode) return;
     const mode = options.fieldValidation ?? "Warn";
@@ -544,6 +558,43 @@ export class Store {
     if (error && options.patchValue) throw invalidPatch(options.patchValue(obj), cause ?? error);
     if (error) throw badRequest(error);
     if (mode === "Warn") options.warnings?.push(...warnings);
+  }
+
+  /**
+   * Records who changed which fields in metadata.managedFields (operation
+   * Update), as every write path of kube-apiserver does. Server-side apply
+   * computes them itself.
+   */
+  #manageFields(obj: KubeObject, old: KubeObject | undefined, options: WriteOptions): void {
+    if (options.managedFieldsComputed) return;
+    const subresource = options.subresource === "status" || options.subresource === "scale" ? options.subresource : undefined;
+    const entries = updateManagedFields(
+      managedFieldsForWrite(old, obj, { subresource }),
+      old,
+      obj,
+      {
+        manager: options.fieldManager || managerFromUserAgent(options.userAgent),
+        apiVersion: this.apiVersion,
+        time: this.#now(),
+        subresource,
+        resetFields: this.resetFields(subresource),
+      },
+      this.hooks.schemaFor?.(this.def),
+    );
+    const m = meta(obj);
+    if (entries.length > 0) m.managedFields = entries;
+    else delete m.managedFields;
+  }
+
+  /** Fields a write path resets and nobody comes to own there (status on the main resource, and vice versa). */
+  resetFields(subresource: string | undefined) {
+    const groupResource = this.def.group ? `${this.def.plural}.${this.def.group}` : this.def.plural;
+    return resetFieldsFor(groupResource, subresource, this.def.subresources.status === true);
+  }
+
+  /** The group/version this store serves, e.g. `apps/v1`. */
+  get apiVersion(): string {
+    return this.def.group ? `${this.def.group}/${this.def.version}` : this.def.version;
   }
 
   #validate(obj: KubeObject, old: KubeObject | undefined): void {
@@ -575,6 +626,12 @@ function listedObject(kv: KeyValue, parsed?: KubeObject): ListedObject {
       return parsed ?? decodeStored(kv.value, kv.modRevision);
     },
   };
+}
+
+/** Upstream names the manager of a request without `fieldManager` after its User-Agent's product: `kubectl/v1.32 …` → `kubectl`. */
+export function managerFromUserAgent(userAgent: string | undefined): string {
+  const product = (userAgent ?? "").split("/")[0].trim();
+  return product.slice(0, 128) || "unknown";
 }
 
 /** Parses a resourceVersion; 400 BadRequest for anything that is not a positive integer. */
