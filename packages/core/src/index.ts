@@ -11,3 +11,4 @@ export * from "./patch/index.js";
 export * from "./validation/index.js";
 export * from "./structural/index.js";
 export * from "./apply/index.js";
+export * from "./crd-schema/index.js";
