@@ -23,7 +23,7 @@ import { duplicate, type FieldError, forbidden, invalid, required } from "../../
 import { type JsonObject, childPath, indexPath, isJsonObject, keyPath, type NullablePath, pathString } from "../unstructured.js";
 import { Budget, type BudgetLimits, CostExceeded, withBudget } from "./budget.js";
 import type { CompiledCelRules, CompiledRule, Program, RuleNode } from "./compile.js";
-import { toCel } from "./values.js";
+import { outOfRangeSize, toCel } from "./values.js";
 
 /** Options of {@link evaluateCelRules}. */
 export interface EvaluateOptions extends BudgetLimits {
@@ -44,8 +44,11 @@ const ruleMessage = (r: CompiledRule) => (r.rule.message?.length ? r.rule.messag
 function celGoError(message: string): string {
   const key = /^field not found: (.*)$/.exec(message);
   if (key) return `no such key: ${key[1]}`;
-  const idx = /^index (-?\d+) out of bounds \[0, (-?\d+)\)$/.exec(message);
-  if (idx) return `index '${idx[1]}' out of range in list size '${Math.max(0, Number(idx[2]) + 1)}'`;
+  const idx = /^index (-?\d+) out of bounds/.exec(message);
+  if (idx) {
+    const size = outOfRangeSize(Number(idx[1]));
+    return size === undefined ? `index '${idx[1]}' out of range` : `index '${idx[1]}' out of range in list size '${size}'`;
+  }
   if (/divide by zero/.test(message)) return "division by zero";
   if (/modulus by zero/.test(message)) return "modulus by zero";
   if (/overflow/.test(message)) return "integer overflow";

@@ -28,6 +28,13 @@ const MAP = Symbol.for("@bufbuild/cel/map");
 const STRING_SCHEMA: StructuralSchema = { type: "string" };
 const STRING_FIELDS: StructuralSchema = { type: "object", properties: { name: STRING_SCHEMA, generateName: STRING_SCHEMA } };
 
+let lastOutOfRange: { index: number; size: number } | undefined;
+
+/** The size of the list last indexed out of range at `index`, if it was custom resource data. */
+export function outOfRangeSize(index: number): number | undefined {
+  return lastOutOfRange?.index === index ? lastOutOfRange.size : undefined;
+}
+
 /** A JSON array as a CEL list. */
 class ListValue {
   readonly [LIST] = {};
@@ -41,7 +48,11 @@ class ListValue {
   }
 
   get(index: number): CelValue | undefined {
-    if (index < 0 || index >= this.array.length) return undefined;
+    if (index < 0 || index >= this.array.length) {
+      // @bufbuild/cel's error does not say the list's size; cel-go's does.
+      lastOutOfRange = { index, size: this.array.length };
+      return undefined;
+    }
     return toCel(this.array[index], this.items);
   }
 
