@@ -18,60 +18,55 @@
 import type { StructuralSchema } from "../schema.js";
 import { deepCopyJson, isJsonObject, type JsonObject } from "./unstructured.js";
 
-function schemaForField(s: StructuralSchema | undefined, k: string): StructuralSchema | undefined {
-  if (s === undefined) return undefined;
-  if (s.properties !== undefined && Object.hasOwn(s.properties, k)) return s.properties[k];
-  return typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
-}
-
 const isNonNullableNull = (x: unknown, s: StructuralSchema | undefined): s is StructuralSchema => x === null && s !== undefined && !s.nullable;
 
-/** Drops `null`s the schema neither allows nor defaults. */
-function pruneNulls(x: unknown, s: StructuralSchema | undefined): void {
-  if (Array.isArray(x)) {
-    for (const v of x) pruneNulls(v, s?.items);
-  } else if (isJsonObject(x)) {
-    for (const k of Object.keys(x)) {
-      const sub = schemaForField(s, k);
-      if (isNonNullableNull(x[k], sub) && sub.default === undefined) delete x[k];
-      else pruneNulls(x[k], sub);
-    }
-  }
-}
-
-function applyDefaultsTo(x: unknown, s: StructuralSchema | undefined): void {
+/**
+ * One walk doing both upstream passes. Dropping a disallowed null after the
+ * object's defaults were applied is equivalent to dropping it first: a
+ * property with a default never gets there null, and defaults hold no such
+ * nulls (they are validated with the CRD).
+ */
+function walk(x: unknown, s: StructuralSchema | undefined): void {
+  // Data the schema does not describe (preserved fields) is left alone.
   if (s === undefined) return;
   if (Array.isArray(x)) {
     const items = s.items;
     for (let i = 0; i < x.length; i++) {
       if (isNonNullableNull(x[i], items) && items.default !== undefined) x[i] = deepCopyJson(items.default);
-      applyDefaultsTo(x[i], items);
+      walk(x[i], items);
     }
     return;
   }
   if (!isJsonObject(x)) return;
   const props = s.properties;
   if (props) {
-    for (const k of Object.keys(props)) {
+    for (const k in props) {
       const prop = props[k];
       if (prop.default === undefined) continue;
-      if (!Object.hasOwn(x, k) || isNonNullableNull(x[k], prop)) setOwn(x, k, deepCopyJson(prop.default));
+      const v = x[k];
+      if ((v === undefined && !Object.hasOwn(x, k)) || isNonNullableNull(v, prop)) setOwn(x, k, deepCopyJson(prop.default));
     }
   }
   const additional = typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
-  for (const k of Object.keys(x)) {
-    if (props !== undefined && Object.hasOwn(props, k)) {
-      applyDefaultsTo(x[k], props[k]);
-    } else if (additional !== undefined) {
-      if (isNonNullableNull(x[k], additional) && additional.default !== undefined) x[k] = deepCopyJson(additional.default);
-      applyDefaultsTo(x[k], additional);
+  for (const k in x) {
+    const sub = props !== undefined && Object.hasOwn(props, k) ? props[k] : additional;
+    if (sub === undefined) continue;
+    const v = x[k];
+    if (isNonNullableNull(v, sub)) {
+      if (sub.default === undefined) {
+        delete x[k];
+        continue;
+      }
+      x[k] = deepCopyJson(sub.default);
     }
+    walk(x[k], sub);
   }
 }
 
-/** Sets an own property, even one named `__proto__`. */
+/** Sets an own property, even one named `__proto__` (plain assignment would set the prototype). */
 function setOwn(o: JsonObject, k: string, v: unknown): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === "__proto__") Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
 }
 
 /**
@@ -79,6 +74,5 @@ function setOwn(o: JsonObject, k: string, v: unknown): void {
  * the original), dropping disallowed nulls first. Idempotent.
  */
 export function applyDefaults(obj: unknown, schema: StructuralSchema): void {
-  pruneNulls(obj, schema);
-  applyDefaultsTo(obj, schema);
+  walk(obj, schema);
 }

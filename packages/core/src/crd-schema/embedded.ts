@@ -11,7 +11,10 @@ import { type FieldError, invalid, required } from "../validation/field-error.js
 import { nameIsPathSegment } from "../validation/name-validators.js";
 import { isDNS1035Label } from "../validation/names.js";
 import { type ObjectMetaInput, validateObjectMeta } from "../validation/object-meta.js";
-import { childPath, goValue, indexPath, isJsonObject, type JsonObject, keyPath, type NullablePath } from "./unstructured.js";
+import { childPath, goValue, indexPath, isJsonObject, type JsonObject, keyPath, type NullablePath, subtreeHas } from "./unstructured.js";
+
+const hasEmbedded = new WeakMap<StructuralSchema, boolean>();
+const isEmbedded = (s: StructuralSchema) => s["x-kubernetes-embedded-resource"] === true;
 
 /** Go's `%T` of an unstructured value, for "expected object" messages. */
 function goTypeName(v: unknown): string {
@@ -63,7 +66,7 @@ function validateEmbeddedResource(path: NullablePath, x: JsonObject): FieldError
 }
 
 function walk(path: NullablePath, x: unknown, s: StructuralSchema | undefined, out: FieldError[]): void {
-  if (s === undefined) return;
+  if (s === undefined || !subtreeHas(s, hasEmbedded, isEmbedded)) return;
   if (Array.isArray(x)) {
     for (let i = 0; i < x.length; i++) walk(indexPath(path, i), x[i], s.items, out);
     return;

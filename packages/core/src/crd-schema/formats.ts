@@ -18,10 +18,11 @@ const re2 = (pattern: string): Check => {
   return (s) => re.test(s);
 };
 
-// strfmt.HostnamePattern (RFC 1034 with the additions kube-openapi documents: digits first, symbols, long TLDs).
-const HOSTNAME = re2(
-  String.raw`^([a-zA-Z0-9\p{S}\p{L}]((-?[a-zA-Z0-9\p{S}\p{L}]{0,62})?)|([a-zA-Z0-9\p{S}\p{L}](([a-zA-Z0-9-\p{S}\p{L}]{0,61}[a-zA-Z0-9\p{S}\p{L}])?)(\.)){1,}([a-zA-Z\p{L}]){2,63})$`,
-);
+// strfmt.HostnamePattern (RFC 1034 with the additions kube-openapi documents: digits first, symbols, long
+// TLDs). A backtracking RegExp is safe here: labels cannot contain dots, so each repetition has one way to
+// end, and the input is capped at 255 bytes before matching.
+const HOSTNAME_RE =
+  /^([a-zA-Z0-9\p{S}\p{L}]((-?[a-zA-Z0-9\p{S}\p{L}]{0,62})?)|([a-zA-Z0-9\p{S}\p{L}](([a-zA-Z0-9\-\p{S}\p{L}]{0,61}[a-zA-Z0-9\p{S}\p{L}])?)(\.)){1,}([a-zA-Z\p{L}]){2,63})$/u;
 const UUID = re2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
 const UUID3 = re2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
 const UUID4 = re2("(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$");
@@ -38,7 +39,7 @@ const DATETIME_TIME = /^([0-9]{2}):([0-9]{2}):([0-9]{2})(.[0-9]+)?(z|([+-][0-9]{
 const utf8Length = (s: string): number => Buffer.byteLength(s, "utf8");
 
 function isHostname(s: string): boolean {
-  if (!HOSTNAME(s) || utf8Length(s) > 255) return false;
+  if (utf8Length(s) > 255 || !HOSTNAME_RE.test(s)) return false;
   return s.split(".").every((label) => utf8Length(label) <= 63);
 }
 

@@ -143,8 +143,9 @@ function convert(p: JSONSchemaProps, depth: number): StructuralSchema {
   if (props.length > 0 || isJsonObject(p.properties)) {
     s.properties = {};
     for (const [k, v] of props) {
-      // Own data property even for `__proto__`, so lookups with Object.hasOwn work.
-      Object.defineProperty(s.properties, k, { value: convert(v, next), enumerable: true, writable: true, configurable: true });
+      // An own data property even for `__proto__` (plain assignment would set the prototype).
+      if (k === "__proto__") Object.defineProperty(s.properties, k, { value: convert(v, next), enumerable: true, writable: true, configurable: true });
+      else s.properties[k] = convert(v, next);
     }
   }
   if (typeof p.additionalProperties === "boolean") s.additionalProperties = p.additionalProperties;

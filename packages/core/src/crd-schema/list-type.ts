@@ -8,7 +8,10 @@
  */
 import type { StructuralSchema } from "../schema.js";
 import { duplicate, type FieldError, invalid } from "../validation/field-error.js";
-import { childPath, goValue, indexPath, isJsonObject, type JsonObject, keyPath, type NullablePath } from "./unstructured.js";
+import { childPath, goValue, indexPath, isJsonObject, type JsonObject, keyPath, type NullablePath, subtreeHas } from "./unstructured.js";
+
+const hasListType = new WeakMap<StructuralSchema, boolean>();
+const isSetOrMap = (s: StructuralSchema) => s["x-kubernetes-list-type"] === "set" || s["x-kubernetes-list-type"] === "map";
 
 /** Identity of a set member: scalars by Go type and value, compounds by their JSON encoding (sorted keys). */
 function identity(x: unknown): string {
@@ -77,6 +80,7 @@ function validateArray(path: NullablePath, s: StructuralSchema, items: unknown[]
 }
 
 function validateValue(path: NullablePath, s: StructuralSchema, x: unknown, out: FieldError[]): void {
+  if (!subtreeHas(s, hasListType, isSetOrMap)) return;
   if (Array.isArray(x)) validateArray(path, s, x, out);
   else if (isJsonObject(x)) validateObject(path, s, x, out);
 }

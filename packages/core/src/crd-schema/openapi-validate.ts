@@ -40,6 +40,10 @@ interface NodeInfo {
   format: string;
   formatCheck: ((s: string) => boolean) | undefined;
   pattern: RE2JS | Error | undefined;
+  /** The property names, in schema order. */
+  propKeys: string[];
+  /** Enum members that are strings, numbers or booleans, for a quick membership test. */
+  scalarEnum: Set<unknown> | undefined;
 }
 
 const infos = new WeakMap<StructuralSchema, NodeInfo>();
@@ -58,7 +62,8 @@ function nodeInfo(s: StructuralSchema): NodeInfo {
     }
     // int-or-string is converted to `type: [integer, string]` before validation.
     const types = s["x-kubernetes-int-or-string"] ? ["integer", "string"] : s.type ? [s.type] : [];
-    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern };
+    const scalarEnum = s.enum?.every((e) => typeof e !== "object" || e === null) ? new Set(s.enum) : undefined;
+    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern, propKeys: Object.keys(s.properties ?? {}), scalarEnum };
     infos.set(s, info);
   }
   return info;
@@ -109,7 +114,7 @@ class Validator {
     const info = nodeInfo(s);
     if (v === null || v === undefined) {
       if (info.types.length > 0 && !s.nullable) this.failures.push(typeFailure(name, info.types.join(","), "null"));
-      this.enumCheck(v, s, name);
+      this.enumCheck(v, s, info, name);
       return;
     }
     const kind = kindOf(v);
@@ -123,8 +128,8 @@ class Validator {
     } else if (kind === "array") {
       this.arrayChecks(v as unknown[], s, name);
     }
-    this.enumCheck(v, s, name);
-    if (kind === "object") this.objectChecks(v as JsonObject, s, name);
+    this.enumCheck(v, s, info, name);
+    if (kind === "object") this.objectChecks(v as JsonObject, s, info, name);
   }
 
   private typeCheck(kind: string, info: NodeInfo, name: string): void {
@@ -141,7 +146,8 @@ class Validator {
 
   /** allOf/anyOf/oneOf/not; alternatives are checked at the same path. */
   private composition(v: unknown, s: StructuralSchema, name: string): void {
-    const path = goQuote(name);
+    if (s.anyOf === undefined && s.oneOf === undefined && s.allOf === undefined && s.not === undefined) return;
+    const path = () => goQuote(name);
     if (s.anyOf && s.anyOf.length > 0) {
       // Upstream reports the failures of the alternative with the most passing checks;
       // we take the one with the fewest failures (the first on a tie).
@@ -156,7 +162,7 @@ class Validator {
         }
         if (best === undefined || r.length < best.length) best = r;
       }
-      if (!ok) this.failures.push({ kind: "composite", message: `${path} must validate at least one schema (anyOf)` });
+      if (!ok) this.failures.push({ kind: "composite", message: `${path()} must validate at least one schema (anyOf)` });
       if (best) this.failures.push(...best);
     }
     if (s.oneOf && s.oneOf.length > 0) {
@@ -173,7 +179,7 @@ class Validator {
       }
       if (valid !== 1) {
         const more = valid === 0 ? "Found none valid" : `Found ${valid} valid alternatives`;
-        this.failures.push({ kind: "composite", message: `${path} must validate one and only one schema (oneOf). ${more}` });
+        this.failures.push({ kind: "composite", message: `${path()} must validate one and only one schema (oneOf). ${more}` });
         if (best) this.failures.push(...best);
       }
     }
@@ -185,18 +191,19 @@ class Validator {
         this.failures.push(...r);
       }
       if (valid !== s.allOf.length) {
-        this.failures.push({ kind: "composite", message: `${path} must validate all the schemas (allOf)${valid === 0 ? ". None validated" : ""}` });
+        this.failures.push({ kind: "composite", message: `${path()} must validate all the schemas (allOf)${valid === 0 ? ". None validated" : ""}` });
       }
     }
     if (s.not && this.sub(v, s.not, name).length === 0) {
-      this.failures.push({ kind: "composite", message: `${path} must not validate the schema (not)` });
+      this.failures.push({ kind: "composite", message: `${path()} must not validate the schema (not)` });
     }
   }
 
+  /** The failures of `v` against an alternative schema, without keeping them. */
   private sub(v: unknown, s: StructuralSchema, name: string): Failure[] {
-    const child = new Validator();
-    child.node(v, s, name);
-    return child.failures;
+    const start = this.failures.length;
+    this.node(v, s, name);
+    return this.failures.splice(start);
   }
 
   private stringChecks(v: string, s: StructuralSchema, info: NodeInfo, name: string): void {
@@ -249,40 +256,49 @@ class Validator {
     }
   }
 
-  private enumCheck(v: unknown, s: StructuralSchema, name: string): void {
+  private enumCheck(v: unknown, s: StructuralSchema, info: NodeInfo, name: string): void {
     if (!s.enum || s.enum.length === 0) return;
-    const key = canonical(v);
-    if (s.enum.some((e) => canonical(e) === key)) return;
+    const scalars = info.scalarEnum;
+    if (scalars !== undefined && (typeof v !== "object" || v === null)) {
+      if (scalars.has(v === undefined ? null : v)) return;
+    } else {
+      const key = canonical(v);
+      if (s.enum.some((e) => canonical(e) === key)) return;
+    }
     this.failures.push({ kind: "enum", name, value: v, values: s.enum, message: inBody(name, "should be one of the enum values") });
   }
 
-  private objectChecks(v: JsonObject, s: StructuralSchema, name: string): void {
-    const keys = Object.keys(v);
-    if (s.minProperties !== undefined && keys.length < s.minProperties) {
-      this.failures.push({ kind: "invalid", name, value: keys.length, message: inBody(name, `should have at least ${s.minProperties} properties`) });
-      return;
-    }
-    if (s.maxProperties !== undefined && keys.length > s.maxProperties) {
-      this.failures.push({ kind: "maxProperties", name, value: keys.length, limit: s.maxProperties, message: inBody(name, `should have at most ${s.maxProperties} properties`) });
-      return;
+  private objectChecks(v: JsonObject, s: StructuralSchema, info: NodeInfo, name: string): void {
+    if (s.minProperties !== undefined || s.maxProperties !== undefined) {
+      const count = Object.keys(v).length;
+      if (s.minProperties !== undefined && count < s.minProperties) {
+        this.failures.push({ kind: "invalid", name, value: count, message: inBody(name, `should have at least ${s.minProperties} properties`) });
+        return;
+      }
+      if (s.maxProperties !== undefined && count > s.maxProperties) {
+        this.failures.push({ kind: "maxProperties", name, value: count, limit: s.maxProperties, message: inBody(name, `should have at most ${s.maxProperties} properties`) });
+        return;
+      }
     }
     const props = s.properties;
-    const isProp = (k: string) => props !== undefined && Object.hasOwn(props, k);
     const additional = s.additionalProperties;
     if (additional === false) {
-      for (const k of keys) {
-        if (!isProp(k)) this.failures.push({ kind: "invalid", name, value: k, message: `${name}.${k} in body is a forbidden property` });
+      for (const k of Object.keys(v)) {
+        if (props === undefined || !Object.hasOwn(props, k)) this.failures.push({ kind: "invalid", name, value: k, message: `${name}.${k} in body is a forbidden property` });
       }
     } else if (typeof additional === "object") {
-      for (const k of keys) if (!isProp(k)) this.node(v[k], additional, `${name}.${k}`);
+      for (const k of Object.keys(v)) if (props === undefined || !Object.hasOwn(props, k)) this.node(v[k], additional, `${name}.${k}`);
     }
     if (props) {
-      for (const p of Object.keys(props)) {
-        if (Object.hasOwn(v, p)) this.node(v[p], props[p], name === "" ? p : `${name}.${p}`);
+      for (const p of info.propKeys) {
+        // `v[p]` first: cheap when absent; hasOwn rules out inherited names such as `toString`.
+        if (v[p] !== undefined && Object.hasOwn(v, p)) this.node(v[p], props[p], name === "" ? p : `${name}.${p}`);
       }
     }
-    for (const k of s.required ?? []) {
-      if (!Object.hasOwn(v, k)) this.failures.push({ kind: "required", name: `${name}.${k}`, value: undefined, message: inBody(`${name}.${k}`, "is required") });
+    if (s.required) {
+      for (const k of s.required) {
+        if (v[k] === undefined || !Object.hasOwn(v, k)) this.failures.push({ kind: "required", name: `${name}.${k}`, value: undefined, message: inBody(`${name}.${k}`, "is required") });
+      }
     }
   }
 }

@@ -10,6 +10,7 @@
  * treated as an `int64` throughout this package.
  * @module
  */
+import type { StructuralSchema } from "../schema.js";
 import { type GoLiteral, goLiteral, goNumber, goQuote } from "../validation/go-format.js";
 
 /** A JSON object as parsed (`map[string]interface{}`). */
@@ -107,4 +108,22 @@ export function indexPath(p: NullablePath, i: number): string {
 /** `fldPath.Key(k)` on a possibly-nil path. */
 export function keyPath(p: NullablePath, k: string): string {
   return `${p ?? ""}[${k}]`;
+}
+
+/**
+ * Whether `pred` holds for a schema node or any node below it along the
+ * spine (`properties`, `items`, `additionalProperties`); cached per node, so
+ * walkers can skip the subtrees where they have nothing to check.
+ */
+export function subtreeHas(s: StructuralSchema, cache: WeakMap<StructuralSchema, boolean>, pred: (s: StructuralSchema) => boolean, depth = 0): boolean {
+  let r = cache.get(s);
+  if (r === undefined) {
+    r = pred(s);
+    if (!r && depth < 1000) {
+      const children = [...Object.values(s.properties ?? {}), ...(s.items ? [s.items] : []), ...(typeof s.additionalProperties === "object" ? [s.additionalProperties] : [])];
+      r = children.some((c) => subtreeHas(c, cache, pred, depth + 1));
+    }
+    cache.set(s, r);
+  }
+  return r;
 }
