@@ -68,6 +68,14 @@ describe("CEL rules: results and messages", () => {
     ]);
   });
 
+  it("reports a runtime overload mismatch on dyn values (int-or-string) as upstream does", () => {
+    const s = spec({ port: { "x-kubernetes-int-or-string": true } }, { rule: "self.port > 0" });
+    assert.deepEqual(run(s, { spec: { port: 8080 } }), []);
+    assert.deepEqual(run(s, { spec: { port: "http" } }), [
+      "spec: Invalid value: \"object\": 'no such overload': call arguments did not match a supported operator, function or macro signature for rule: self.port > 0",
+    ]);
+  });
+
   it("reports a rule on the resource root at upstream's nil path", () => {
     const s = { type: "object", properties: { spec: { type: "object" } }, "x-kubernetes-validations": [{ rule: "has(self.spec)", message: "spec is required" }] };
     assert.deepEqual(run(s, { apiVersion: "v", kind: "K", metadata: { name: "a" } }), ['<nil>: Invalid value: "object": spec is required']);
