@@ -4,8 +4,7 @@
  * schemas with upstream's messages.
  * @module
  */
-import { type FieldError, field, nameIsDNSLabel } from "@kube-ts/core";
-const structuralSchemaErrors = (_s: unknown, _p: string): FieldError[] => [];
+import { type FieldError, compileCelRules, field, nameIsDNSLabel, structuralSchemaErrors, toStructural } from "@kube-ts/core";
 import { defineResource } from "../registry/define.js";
 import type { KubeObject, ResourceDefinition } from "../registry/resource.js";
 import type { CrdSpec } from "./custom-resource.js";
@@ -66,7 +65,12 @@ export function validateCrd(obj: KubeObject, old: KubeObject | undefined): Field
     if (v.storage) storageCount++;
     const schema = v.schema?.openAPIV3Schema;
     if (!schema) errs.push(field.required(`${path}.schema.openAPIV3Schema`, "schemas are required"));
-    else errs.push(...structuralSchemaErrors(schema, `${path}.schema.openAPIV3Schema`));
+    else {
+      const schemaErrors = structuralSchemaErrors(schema, `${path}.schema.openAPIV3Schema`);
+      errs.push(...schemaErrors);
+      // CEL rules must compile (only meaningful once the schema itself is structural).
+      if (schemaErrors.length === 0) errs.push(...compileCelRules(toStructural(schema), { path: `${path}.schema.openAPIV3Schema` }).errors);
+    }
     const scale = v.subresources?.scale;
     if (scale) {
       if (!scale.specReplicasPath) errs.push(field.required(`${path}.subresources.scale.specReplicasPath`, ""));

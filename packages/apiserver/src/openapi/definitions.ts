@@ -24,7 +24,7 @@ import { type Decl, type ParsedModule, type PropDecl, parseDeclarationFile, type
 import { LIST_EXTENSIONS } from "./extensions.js";
 import { isByteField, numberSchema } from "./formats.js";
 import { definitionName, INT_OR_STRING, parseApiVersion } from "./names.js";
-import { REQUIRED_OVERRIDES } from "./overrides.js";
+import { EXTRA_PROPERTIES, REQUIRED_OVERRIDES } from "./overrides.js";
 
 /** An OpenAPI v3 schema object, as plain JSON. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -147,6 +147,7 @@ function interfaceSchema(name: string, decl: Extract<Decl, { kind: "interface" }
     properties[prop.name] = propertySchema(decl.name, prop, ext?.[prop.name], decls);
     if (!prop.optional) required.push(prop.name);
   }
+  Object.assign(properties, EXTRA_PROPERTIES[name]);
   s.properties = properties;
   if (required.length > 0) s.required = required;
   s.type = "object";
