@@ -9,9 +9,15 @@
  *                            once idle for a second), and again right after the list load
  *  4. watch fan-out          100 watches; 32 writers create 10,000 ConfigMaps carrying
  *                            their send time; per-event delivery latency and rate
+ *  5. custom resources       a CRD (~30 fields, 2 CEL rules) until Established; 32 connections
+ *                            create 5,000 ~1.5 KB custom resources, then 5,000 ConfigMaps of
+ *                            the same size; the ratio of the two rates
+ *  6. server-side apply      200 ~5 KB Deployments created by apply, then 2,000 re-applies
+ *                            (a new image tag each) over 32 connections
  *
  * Sizes can be shrunk for a quick smoke run with BENCH_PODS, BENCH_CONFIGMAPS,
- * BENCH_WATCHERS, BENCH_WRITERS (result names follow the sizes). Every phase is
+ * BENCH_WATCHERS, BENCH_WRITERS, BENCH_CUSTOM_RESOURCES, BENCH_DEPLOYMENTS,
+ * BENCH_APPLIES (the result names of 1-4 follow the sizes). Every phase is
  * bounded; a failure names the phase and what went wrong.
  * @module
  */
@@ -96,6 +102,334 @@ function configMapParts(i) {
   }).slice(0, -1);
   const rest = { "app.properties": `color=blue\nreplicas=3\nindex=${i}\n`, "log-level": "info" };
   return [`${head},"data":{"bench-sent":"${i}@`, `",${JSON.stringify(rest).slice(1)}}`];
+}
+
+// ---------------------------------------------------------------------------
+// Custom resources, their ConfigMap baseline, and server-side apply.
+// ---------------------------------------------------------------------------
+
+const CR_GROUP = "bench.kube-ts.dev";
+const CR_VERSION = "v1";
+const CR_PLURAL = "benchapps";
+const CR_KIND = "BenchApp";
+const CR_NS = "bench-cr";
+const CR_CM_NS = "bench-cm";
+const APPLY_NS = "bench-apply";
+const DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+/**
+ * The CRD of the custom resource phase: a namespaced BenchApp whose v1
+ * schema has ~30 fields in nested objects (patterns, enums, maxLength,
+ * integer bounds and defaults, booleans, a map list, a string map, one
+ * preserve-unknown-fields object), exactly two CEL rules, the status
+ * subresource and printer columns, in the shape controller-gen emits.
+ */
+export function benchCrd() {
+  const str = (extra = {}) => ({ type: "string", ...extra });
+  const int = (minimum, maximum, extra = {}) => ({ type: "integer", format: "int32", minimum, maximum, ...extra });
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `${CR_PLURAL}.${CR_GROUP}` },
+    spec: {
+      group: CR_GROUP,
+      scope: "Namespaced",
+      names: { plural: CR_PLURAL, singular: "benchapp", kind: CR_KIND, listKind: `${CR_KIND}List`, shortNames: ["bapp"] },
+      versions: [
+        {
+          name: CR_VERSION,
+          served: true,
+          storage: true,
+          subresources: { status: {} },
+          additionalPrinterColumns: [
+            { name: "Tier", type: "string", jsonPath: ".spec.tier" },
+            { name: "Min", type: "integer", jsonPath: ".spec.minReplicas" },
+            { name: "Max", type: "integer", jsonPath: ".spec.maxReplicas" },
+            { name: "Phase", type: "string", jsonPath: ".status.phase" },
+            { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" },
+          ],
+          schema: {
+            openAPIV3Schema: {
+              type: "object",
+              description: "BenchApp is a service as a platform team would describe it.",
+              properties: {
+                apiVersion: str(),
+                kind: str(),
+                // No `metadata: { type: "object" }` here, although controller-gen emits it: kube-ts
+                // (as of 97993de) prunes such a metadata down to nothing, so every create is a 422
+                // "metadata.name: Required value". Upstream always keeps ObjectMeta at the root.
+                spec: {
+                  type: "object",
+                  required: ["name", "tier", "image", "maxReplicas"],
+                  properties: {
+                    name: str({ maxLength: 63, pattern: DNS_LABEL }),
+                    tier: str({ enum: ["frontend", "backend", "batch"] }),
+                    owner: str({ maxLength: 64, pattern: "^[a-z][a-z0-9.-]*@[a-z0-9.-]+$" }),
+                    image: str({ maxLength: 255, pattern: "^[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)+(:[A-Za-z0-9._-]+)?$" }),
+                    minReplicas: int(1, 100, { default: 1 }),
+                    maxReplicas: int(1, 100),
+                    paused: { type: "boolean", default: false },
+                    priority: int(0, 1000, { default: 100 }),
+                    resources: {
+                      type: "object",
+                      properties: {
+                        cpu: str({ pattern: "^[0-9]+(m|\\.[0-9]+)?$", maxLength: 16 }),
+                        memory: str({ pattern: "^[0-9]+(Ki|Mi|Gi)$", maxLength: 16 }),
+                      },
+                    },
+                    autoscaling: {
+                      type: "object",
+                      properties: {
+                        enabled: { type: "boolean", default: false },
+                        targetCPUUtilization: int(1, 100, { default: 80 }),
+                        scaleDownDelaySeconds: int(0, 3600, { default: 300 }),
+                      },
+                    },
+                    network: {
+                      type: "object",
+                      required: ["port"],
+                      properties: {
+                        port: int(1, 65535),
+                        protocol: str({ enum: ["TCP", "UDP"], default: "TCP" }),
+                        exposure: str({ enum: ["ClusterIP", "NodePort", "LoadBalancer"], default: "ClusterIP" }),
+                        hostname: str({ maxLength: 253, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" }),
+                      },
+                    },
+                    rollout: {
+                      type: "object",
+                      properties: {
+                        strategy: str({ enum: ["RollingUpdate", "Recreate"], default: "RollingUpdate" }),
+                        maxSurge: int(0, 100, { default: 1 }),
+                        maxUnavailable: int(0, 100, { default: 0 }),
+                      },
+                    },
+                    healthCheck: {
+                      type: "object",
+                      properties: {
+                        path: str({ maxLength: 128, pattern: "^/[A-Za-z0-9/._-]*$" }),
+                        periodSeconds: int(1, 300, { default: 10 }),
+                        failureThreshold: int(1, 30, { default: 3 }),
+                      },
+                    },
+                    endpoints: {
+                      type: "array",
+                      maxItems: 16,
+                      "x-kubernetes-list-type": "map",
+                      "x-kubernetes-list-map-keys": ["name"],
+                      items: {
+                        type: "object",
+                        required: ["name", "port"],
+                        properties: {
+                          name: str({ maxLength: 63, pattern: DNS_LABEL }),
+                          path: str({ maxLength: 128, pattern: "^/[A-Za-z0-9/._-]*$" }),
+                          port: int(1, 65535),
+                          timeoutSeconds: int(1, 60, { default: 5 }),
+                          public: { type: "boolean", default: false },
+                        },
+                      },
+                    },
+                    labels: { type: "object", maxProperties: 32, additionalProperties: str({ maxLength: 63 }) },
+                    config: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+                  },
+                  "x-kubernetes-validations": [
+                    { rule: "self.minReplicas <= self.maxReplicas", message: "minReplicas must not exceed maxReplicas" },
+                    { rule: "self.name.startsWith('svc-')", message: "name must start with svc-", fieldPath: ".name" },
+                  ],
+                },
+                status: {
+                  type: "object",
+                  properties: {
+                    phase: str({ enum: ["Pending", "Running", "Degraded"] }),
+                    replicas: { type: "integer", format: "int32" },
+                    readyReplicas: { type: "integer", format: "int32" },
+                    observedGeneration: { type: "integer", format: "int64" },
+                    conditions: {
+                      type: "array",
+                      "x-kubernetes-list-type": "map",
+                      "x-kubernetes-list-map-keys": ["type"],
+                      items: {
+                        type: "object",
+                        required: ["type", "status"],
+                        properties: {
+                          type: str({ maxLength: 316 }),
+                          status: str({ enum: ["True", "False", "Unknown"] }),
+                          reason: str({ maxLength: 1024 }),
+                          message: str({ maxLength: 32768 }),
+                          lastTransitionTime: str({ format: "date-time" }),
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/** A BenchApp valid against {@link benchCrd} (~1.5 KB of JSON); defaulted fields (priority, timeouts…) partly left out. */
+export function customResourceManifest(i) {
+  const app = `svc-${String(i).padStart(5, "0")}`;
+  const team = `team-${i % 12}`;
+  const minReplicas = 1 + (i % 3);
+  return {
+    apiVersion: `${CR_GROUP}/${CR_VERSION}`,
+    kind: CR_KIND,
+    metadata: {
+      name: app,
+      namespace: CR_NS,
+      labels: { app, team, tier: i % 3 === 0 ? "frontend" : "backend", "bench.kube-ts.io/run": "crd" },
+      annotations: { "bench.kube-ts.io/owner": `${team}@example.com` },
+    },
+    spec: {
+      name: app,
+      tier: i % 3 === 0 ? "frontend" : "backend",
+      owner: `${team}@example.com`,
+      image: `registry.example.com/${team}/${app}:1.${i % 10}.3`,
+      minReplicas,
+      maxReplicas: minReplicas + 4,
+      paused: false,
+      resources: { cpu: "250m", memory: "256Mi" },
+      autoscaling: { enabled: i % 2 === 0, targetCPUUtilization: 70 },
+      network: { port: 8080, protocol: "TCP", exposure: "ClusterIP", hostname: `${app}.${team}.svc.cluster.local` },
+      rollout: { strategy: "RollingUpdate", maxSurge: 1 },
+      healthCheck: { path: "/healthz", periodSeconds: 10 },
+      endpoints: [
+        { name: "http", path: "/", port: 8080, public: true },
+        { name: "metrics", path: "/metrics", port: 9090 },
+        { name: "admin", path: "/admin", port: 8081, timeoutSeconds: 10 },
+        { name: "grpc", port: 9000, timeoutSeconds: 30 },
+        { name: "debug", path: "/debug/pprof", port: 6060, public: false },
+      ],
+      labels: { "cost-center": `cc-${1000 + (i % 50)}`, environment: "staging", "managed-by": "platform" },
+      config: {
+        logLevel: "info",
+        features: { newCheckout: i % 2 === 0, betaSearch: false },
+        cache: { ttlSeconds: 300, sizeMiB: 64, backends: ["redis-0.cache:6379", "redis-1.cache:6379"] },
+        database: { host: "db.bench.svc.cluster.local", port: 5432, pool: { min: 2, max: 20 }, sslMode: "verify-full" },
+        queue: { url: "amqp://mq.bench.svc.cluster.local:5672", prefetch: 16 },
+      },
+    },
+  };
+}
+
+/** A ConfigMap of about `bytes` bytes of JSON (the size of a custom resource), in the custom resource phase's other namespace. */
+export function sizedConfigMap(i, bytes) {
+  const name = `app-config-${String(i).padStart(5, "0")}`;
+  const cm = {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: {
+      name,
+      namespace: CR_CM_NS,
+      labels: { app: `svc-${String(i).padStart(5, "0")}`, team: `team-${i % 12}`, "bench.kube-ts.io/run": "crd-baseline" },
+      annotations: { "bench.kube-ts.io/owner": `team-${i % 12}@example.com` },
+    },
+    data: {
+      "app.properties": `color=blue\nreplicas=3\nindex=${i}\nlog.level=info\n`,
+      "log-level": "info",
+      "database.url": "postgres://db.bench.svc.cluster.local:5432/app",
+      "cache.backends": "redis-0.cache:6379,redis-1.cache:6379",
+    },
+  };
+  // Pad one realistic multi-line entry up to the wanted size.
+  cm.data["features.properties"] = "";
+  for (let n = 0; JSON.stringify(cm).length < bytes; n++) cm.data["features.properties"] += `feature.flag.${n}=enabled\n`;
+  return cm;
+}
+
+/**
+ * A Deployment as a team would apply it (~5 KB of JSON): labels and
+ * annotations, two containers with env, ports, three probes, resources and
+ * volume mounts, four volumes. `tag` is the app image's tag.
+ */
+export function deploymentManifest(i, tag) {
+  const name = `api-${String(i).padStart(4, "0")}`;
+  const labels = { app: name, team: `team-${i % 12}`, tier: "backend" };
+  const env = (prefix, n) => Array.from({ length: n }, (_, k) => ({ name: `${prefix}_SETTING_${k}`, value: `value-${k}-${prefix.toLowerCase()}` }));
+  const probe = (path, port, extra) => ({ httpGet: { path, port, scheme: "HTTP" }, timeoutSeconds: 2, failureThreshold: 3, ...extra });
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: {
+      name,
+      namespace: APPLY_NS,
+      labels: { ...labels, "app.kubernetes.io/managed-by": "bench", "app.kubernetes.io/part-of": "shop" },
+      annotations: { "bench.kube-ts.io/owner": `team-${i % 12}@example.com`, "bench.kube-ts.io/runbook": `https://runbooks.example.com/${name}` },
+    },
+    spec: {
+      replicas: 3,
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: { app: name } },
+      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: {
+        metadata: {
+          labels,
+          annotations: { "prometheus.io/scrape": "true", "prometheus.io/port": "9090", "prometheus.io/path": "/metrics" },
+        },
+        spec: {
+          serviceAccountName: name,
+          terminationGracePeriodSeconds: 45,
+          securityContext: { runAsNonRoot: true, runAsUser: 10001, fsGroup: 10001 },
+          containers: [
+            {
+              name: "app",
+              image: `registry.example.com/shop/${name}:${tag}`,
+              imagePullPolicy: "IfNotPresent",
+              args: ["--config=/etc/app/app.yaml", "--listen=:8080", "--metrics-listen=:9090"],
+              ports: [
+                { name: "http", containerPort: 8080, protocol: "TCP" },
+                { name: "metrics", containerPort: 9090, protocol: "TCP" },
+                { name: "grpc", containerPort: 9000, protocol: "TCP" },
+              ],
+              env: [
+                { name: "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
+                { name: "POD_NAMESPACE", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
+                { name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: `${name}-db`, key: "password" } } },
+                { name: "DATABASE_URL", value: "postgres://db.shop.svc.cluster.local:5432/shop" },
+                { name: "LOG_LEVEL", value: "info" },
+                ...env("APP", 24),
+              ],
+              resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+              livenessProbe: probe("/livez", 8080, { initialDelaySeconds: 10, periodSeconds: 20 }),
+              readinessProbe: probe("/readyz", 8080, { periodSeconds: 5 }),
+              startupProbe: probe("/livez", 8080, { periodSeconds: 5, failureThreshold: 30 }),
+              volumeMounts: [
+                { name: "config", mountPath: "/etc/app", readOnly: true },
+                { name: "tls", mountPath: "/etc/tls", readOnly: true },
+                { name: "cache", mountPath: "/var/cache/app" },
+              ],
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+            },
+            {
+              name: "log-shipper",
+              image: "registry.example.com/infra/fluent-bit:3.1.4",
+              args: ["--config=/fluent-bit/etc/fluent-bit.conf"],
+              ports: [{ name: "fb-metrics", containerPort: 2020, protocol: "TCP" }],
+              env: [{ name: "FLUENT_HOST", value: "logs.infra.svc.cluster.local" }, { name: "FLUENT_PORT", value: "24224" }, ...env("FB", 4)],
+              resources: { requests: { cpu: "20m", memory: "32Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
+              livenessProbe: probe("/api/v1/health", 2020, { periodSeconds: 30 }),
+              volumeMounts: [
+                { name: "fluent-bit-config", mountPath: "/fluent-bit/etc", readOnly: true },
+                { name: "cache", mountPath: "/var/cache/app", readOnly: true },
+              ],
+            },
+          ],
+          volumes: [
+            { name: "config", configMap: { name: `${name}-config`, defaultMode: 420 } },
+            { name: "tls", secret: { secretName: `${name}-tls`, defaultMode: 256 } },
+            { name: "cache", emptyDir: { sizeLimit: "1Gi" } },
+            { name: "fluent-bit-config", configMap: { name: "fluent-bit-config" } },
+          ],
+          nodeSelector: { "kubernetes.io/os": "linux" },
+          tolerations: [{ key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 }],
+        },
+      },
+    },
+  };
 }
 
 /** Reads a whole response body as one Buffer. */
@@ -187,6 +521,57 @@ async function runConcurrently(count, workers, job) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(workers, count) }, loop));
+}
+
+/**
+ * Sends `count` requests over `workers` concurrent loops; request(i) is
+ * `{ method, path, body, headers, expect, check? }` and every answer must be
+ * `expect` (else the phase fails with the body); `check(i, body)` can fail it
+ * on the content too.
+ */
+async function sendAll(pool, count, workers, signal, request) {
+  await runConcurrently(count, workers, async (i) => {
+    const { method, path, body, headers = JSON_HEADERS, expect, check, what } = request(i);
+    const res = await pool.request({ method, path, body, headers, signal });
+    const answer = await readAll(res.body);
+    if (res.statusCode !== expect) {
+      throw new Error(`${what}: ${method} ${path} answered ${res.statusCode}, expected ${expect}: ${answer.toString().slice(0, 600)}`);
+    }
+    check?.(i, answer);
+  });
+}
+
+/**
+ * Checks the generated custom resources against the CRD's schema in this
+ * process with @kube-ts/core's CRD schema machinery (structural schema
+ * rules, defaulting, OpenAPI validation, CEL rules), so a generator that
+ * drifts from the schema fails here with the reasons rather than as a 422
+ * in the middle of the timed phase (or not at all, on a server that does not
+ * enforce the schema). Returns false when that machinery is not available.
+ */
+async function checkAgainstSchema(openAPIV3Schema, objects) {
+  let core;
+  try {
+    core = await import("@kube-ts/core");
+  } catch {
+    return false;
+  }
+  const { structuralSchemaErrors, toStructural, compileCelRules, applyDefaults, validateCustomResource, evaluateCelRules } = core;
+  if (![structuralSchemaErrors, toStructural, compileCelRules, applyDefaults, validateCustomResource, evaluateCelRules].every((f) => typeof f === "function")) {
+    return false;
+  }
+  const fmt = (e) => (typeof core.formatFieldError === "function" ? core.formatFieldError(e) : JSON.stringify(e));
+  const schemaErrors = structuralSchemaErrors(openAPIV3Schema, "spec.versions[0].schema.openAPIV3Schema");
+  if (schemaErrors.length > 0) throw new Error(`the bench CRD's schema is invalid: ${schemaErrors.map(fmt).join("; ")}`);
+  const structural = toStructural(openAPIV3Schema);
+  const cel = compileCelRules(structural);
+  for (const [i, obj] of objects.entries()) {
+    const copy = structuredClone(obj);
+    applyDefaults(copy, structural);
+    const errors = [...validateCustomResource(copy, structural), ...evaluateCelRules(cel, copy, undefined)];
+    if (errors.length > 0) throw new Error(`generated custom resource ${i} does not match the CRD's schema (fix the generator): ${errors.map(fmt).join("; ")}`);
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -318,6 +703,9 @@ export async function run(ctx) {
   const WRITERS = envInt("BENCH_WRITERS", 32);
   const WATCHERS = envInt("BENCH_WATCHERS", 100);
   const CONFIGMAPS = envInt("BENCH_CONFIGMAPS", 10_000);
+  const CUSTOM_RESOURCES = envInt("BENCH_CUSTOM_RESOURCES", 5_000); // and as many ConfigMaps to compare with
+  const DEPLOYMENTS = envInt("BENCH_DEPLOYMENTS", 200);
+  const APPLIES = envInt("BENCH_APPLIES", 2_000);
   const log = ctx.log;
   const results = [];
   const add = (name, value, unit) => {
@@ -551,17 +939,204 @@ export async function run(ctx) {
   add("load generator CPU during watch fan-out", round(watch.usage.loadgenCpu, 1), "% of a core");
   add("other processes CPU during watch fan-out", round(watch.usage.otherCpu, 1), "% of a core");
   add("RSS after watch fan-out", round(server.rssMiB(), 1), "MB");
+  await watchPool.destroy(); // the 100 watch connections are not needed any more
+
+  const createNamespace = (name) =>
+    bounded(`create namespace ${name}`, 30_000, (signal) =>
+      mustRequest(writers, {
+        method: "POST",
+        path: "/api/v1/namespaces",
+        body: JSON.stringify({ apiVersion: "v1", kind: "Namespace", metadata: { name } }),
+        expect: 201,
+        signal,
+        what: `create namespace ${name}`,
+      }),
+    );
+
+  // --- 5. custom resource creates against ConfigMap creates -------------------------
+  const crd = benchCrd();
+  const crdName = crd.metadata.name;
+  const crdPath = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions`;
+  const crBodies = Array.from({ length: CUSTOM_RESOURCES }, (_, i) => customResourceManifest(i));
+  const schemaChecked = await bounded("check the custom resources against the schema locally", 60_000, () =>
+    checkAgainstSchema(crd.spec.versions[0].schema.openAPIV3Schema, crBodies),
+  );
+  log(
+    schemaChecked
+      ? `all ${CUSTOM_RESOURCES} custom resources are valid against the CRD's schema (checked with @kube-ts/core)`
+      : "WARNING: @kube-ts/core has no CRD schema machinery; the custom resources were not checked against the schema locally",
+  );
+  const crJson = crBodies.map((o) => JSON.stringify(o));
+  const crBytes = Math.round(crJson.reduce((n, b) => n + b.length, 0) / crJson.length);
+  const cmJson = Array.from({ length: CUSTOM_RESOURCES }, (_, i) => JSON.stringify(sizedConfigMap(i, crBytes)));
+  const cmBytes = Math.round(cmJson.reduce((n, b) => n + b.length, 0) / cmJson.length);
+  log(`CRD ${crdName}: ${JSON.stringify(crd).length} bytes; custom resource ~${crBytes} bytes, ConfigMap ~${cmBytes} bytes of JSON`);
+  await createNamespace(CR_NS);
+  await createNamespace(CR_CM_NS);
+  await bounded(`create CRD ${crdName}`, 30_000, (signal) =>
+    mustRequest(writers, { method: "POST", path: crdPath, body: JSON.stringify(crd), expect: 201, signal, what: `create CRD ${crdName}` }),
+  );
+  const establishedMs = await bounded(`wait for CRD ${crdName} Established`, 30_000, async (signal) => {
+    const t0 = performance.now();
+    for (;;) {
+      const text = await mustRequest(writers, { method: "GET", path: `${crdPath}/${crdName}`, expect: 200, signal, what: `get CRD ${crdName}` });
+      const conditions = JSON.parse(text).status?.conditions ?? [];
+      if (conditions.some((c) => c.type === "Established" && c.status === "True")) return performance.now() - t0;
+      const names = conditions.find((c) => c.type === "NamesAccepted" && c.status === "False");
+      if (names) throw new Error(`CRD ${crdName} names not accepted: ${names.message}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  log(`CRD ${crdName} Established after ${establishedMs.toFixed(0)} ms of polling`);
+  const crPath = `/apis/${CR_GROUP}/${CR_VERSION}/namespaces/${CR_NS}/${CR_PLURAL}`;
+  // Does the server enforce the schema? A dry-run create of an invalid object must be a 422 and a
+  // valid one comes back defaulted. Reported as a row: without enforcement the rate below leaves out
+  // the defaulting, OpenAPI validation and CEL that a custom resource write costs upstream.
+  const enforced = await bounded("probe custom resource schema enforcement", 30_000, async (signal) => {
+    const invalid = customResourceManifest(CUSTOM_RESOURCES);
+    invalid.spec.minReplicas = 9;
+    invalid.spec.maxReplicas = 3;
+    invalid.spec.tier = "gold";
+    const bad = await writers.request({ method: "POST", path: `${crPath}?dryRun=All`, body: JSON.stringify(invalid), headers: JSON_HEADERS, signal });
+    const badText = (await readAll(bad.body)).toString("utf8");
+    if (bad.statusCode !== 422 && bad.statusCode !== 201) {
+      throw new Error(`dry-run create of an invalid custom resource answered ${bad.statusCode}, expected 422 (or 201 without enforcement): ${badText.slice(0, 400)}`);
+    }
+    const goodText = await mustRequest(writers, {
+      method: "POST",
+      path: `${crPath}?dryRun=All`,
+      body: JSON.stringify(customResourceManifest(CUSTOM_RESOURCES)),
+      expect: 201,
+      signal,
+      what: "dry-run create of a valid custom resource",
+    });
+    const defaulted = JSON.parse(goodText).spec?.priority === 100;
+    log(`schema enforcement probe: invalid object → ${bad.statusCode}${bad.statusCode === 422 ? ` (${JSON.parse(badText).message})` : ""}; defaults applied: ${defaulted}`);
+    return bad.statusCode === 422 && defaulted;
+  });
+  if (!enforced) {
+    log("WARNING: the server does not enforce the CRD's schema (no 422 for an invalid object, or no defaulting): custom resource creates/s leaves out validation");
+  }
+
+  log(`creating ${CUSTOM_RESOURCES} custom resources over ${WRITERS} connections`);
+  const crMeter = cpuMeter(() => server.cpuMs());
+  await bounded(`create ${CUSTOM_RESOURCES} custom resources`, 180_000, (signal) =>
+    sendAll(writers, CUSTOM_RESOURCES, WRITERS, signal, (i) => ({
+      method: "POST",
+      path: crPath,
+      body: crJson[i],
+      expect: 201,
+      what: `custom resource ${i} (a 422 means the generator does not match the schema)`,
+    })),
+  );
+  const crUsage = crMeter();
+  const cmPathSized = `/api/v1/namespaces/${CR_CM_NS}/configmaps`;
+  log(`creating ${CUSTOM_RESOURCES} ConfigMaps of the same size over ${WRITERS} connections`);
+  const cmMeter = cpuMeter(() => server.cpuMs());
+  await bounded(`create ${CUSTOM_RESOURCES} configmaps`, 180_000, (signal) =>
+    sendAll(writers, CUSTOM_RESOURCES, WRITERS, signal, (i) => ({ method: "POST", path: cmPathSized, body: cmJson[i], expect: 201, what: `configmap ${i}` })),
+  );
+  const cmUsage = cmMeter();
+  const crRate = (CUSTOM_RESOURCES / crUsage.wallMs) * 1000;
+  const cmRate = (CUSTOM_RESOURCES / cmUsage.wallMs) * 1000;
+  add("custom resource creates/s", round(crRate), "creates/s");
+  add("configmap creates/s (same run)", round(cmRate), "creates/s");
+  add("custom resource create cost vs configmap", round(cmRate / crRate, 2), "x (target <= 2.0)");
+  add("custom resource schema enforced", enforced ? 1 : 0, "1 = yes");
+  // Less sensitive to other load on the machine than the rates: the server's CPU per create.
+  const perCreate = (usage) => (usage.serverCpu * usage.wallMs) / 100 / CUSTOM_RESOURCES;
+  log(`server CPU per create: custom resource ${perCreate(crUsage).toFixed(3)} ms, configmap ${perCreate(cmUsage).toFixed(3)} ms (ratio ${(perCreate(crUsage) / perCreate(cmUsage)).toFixed(2)})`);
+  // The server must hold exactly what was created.
+  await bounded(`count ${CUSTOM_RESOURCES} custom resources`, 60_000, async (signal) => {
+    const res = await writers.request({ method: "GET", path: crPath, headers: { accept: "application/json" }, signal });
+    const body = await readAll(res.body);
+    if (res.statusCode !== 200) throw new Error(`GET ${crPath} answered ${res.statusCode}: ${body.toString().slice(0, 400)}`);
+    const n = countArrayElements(body, "items");
+    if (n !== CUSTOM_RESOURCES) throw new Error(`list returned ${n} custom resources, expected ${CUSTOM_RESOURCES}`);
+  });
+
+  // --- 6. server-side apply ------------------------------------------------------------
+  await createNamespace(APPLY_NS);
+  const APPLY_HEADERS = { "content-type": "application/apply-patch+yaml", accept: "application/json" };
+  const deployPath = (d) => `/apis/apps/v1/namespaces/${APPLY_NS}/deployments/api-${String(d).padStart(4, "0")}?fieldManager=bench`;
+  // Re-apply j goes to deployment j % DEPLOYMENTS with that deployment's next image tag, so every
+  // one changes the object (and concurrent ones never hit the same deployment while DEPLOYMENTS > WRITERS).
+  const tagOf = (n) => `1.${n}.0`;
+  const createApplies = Array.from({ length: DEPLOYMENTS }, (_, d) => JSON.stringify(deploymentManifest(d, tagOf(0))));
+  const reApplies = Array.from({ length: APPLIES }, (_, j) => JSON.stringify(deploymentManifest(j % DEPLOYMENTS, tagOf(1 + Math.floor(j / DEPLOYMENTS)))));
+  log(`deployment apply configuration: ${createApplies[0].length} bytes of JSON; creating ${DEPLOYMENTS} by apply over ${WRITERS} connections`);
+  const imageIn = (body, d, tag) => body.includes(`/api-${String(d).padStart(4, "0")}:${tag}"`);
+  const applyCreateMeter = cpuMeter(() => server.cpuMs());
+  await bounded(`create ${DEPLOYMENTS} deployments by apply`, 120_000, (signal) =>
+    sendAll(writers, DEPLOYMENTS, WRITERS, signal, (d) => ({
+      method: "PATCH",
+      path: deployPath(d),
+      body: createApplies[d],
+      headers: APPLY_HEADERS,
+      expect: 201,
+      what: `apply (create) of deployment ${d}`,
+    })),
+  );
+  log(`created ${DEPLOYMENTS} deployments by apply at ${round((DEPLOYMENTS / applyCreateMeter().wallMs) * 1000)}/s`);
+  log(`re-applying ${APPLIES} times over ${WRITERS} connections, a new image tag each time`);
+  const applyMeter = cpuMeter(() => server.cpuMs());
+  await bounded(`${APPLIES} server-side applies`, 180_000, (signal) =>
+    sendAll(writers, APPLIES, WRITERS, signal, (j) => {
+      const d = j % DEPLOYMENTS;
+      const tag = tagOf(1 + Math.floor(j / DEPLOYMENTS));
+      return {
+        method: "PATCH",
+        path: deployPath(d),
+        body: reApplies[j],
+        headers: APPLY_HEADERS,
+        expect: 200,
+        what: `re-apply ${j} (deployment ${d}, tag ${tag})`,
+        check: (_, answer) => {
+          if (!imageIn(answer, d, tag)) throw new Error(`re-apply ${j}: the answer does not carry image tag ${tag}: ${answer.toString().slice(0, 400)}`);
+        },
+      };
+    }),
+  );
+  const applyUsage = applyMeter();
+  add("server-side applies/s", round((APPLIES / applyUsage.wallMs) * 1000), "applies/s");
+  log(`server CPU per apply: ${((applyUsage.serverCpu * applyUsage.wallMs) / 100 / APPLIES).toFixed(3)} ms`);
+  // Every re-apply wrote: generation counts the spec changes, managedFields has the one manager.
+  await bounded("verify the applied deployments", 30_000, async (signal) => {
+    for (const d of [0, DEPLOYMENTS - 1]) {
+      const path = deployPath(d).replace("?fieldManager=bench", "");
+      const live = JSON.parse(await mustRequest(writers, { method: "GET", path, expect: 200, signal, what: `get deployment ${d}` }));
+      const applied = Math.floor(APPLIES / DEPLOYMENTS) + (d < APPLIES % DEPLOYMENTS ? 1 : 0);
+      const lastTag = tagOf(applied);
+      const generation = live.metadata?.generation;
+      const managers = (live.metadata?.managedFields ?? []).map((f) => `${f.manager}/${f.operation}`);
+      if (generation !== 1 + applied) throw new Error(`deployment ${d}: generation ${generation}, expected ${1 + applied} after ${applied} re-applies`);
+      if (!imageIn(JSON.stringify(live), d, lastTag)) throw new Error(`deployment ${d}: image is not the last applied tag ${lastTag}`);
+      if (managers.join() !== "bench/Apply") throw new Error(`deployment ${d}: managedFields ${managers.join(", ") || "(none)"}, expected bench/Apply`);
+    }
+  });
+
+  add("server CPU during custom resource creates", round(crUsage.serverCpu, 1), "% of a core");
+  add("load generator CPU during custom resource creates", round(crUsage.loadgenCpu, 1), "% of a core");
+  add("other processes CPU during custom resource creates", round(crUsage.otherCpu, 1), "% of a core");
+  add("server CPU during configmap creates (same run)", round(cmUsage.serverCpu, 1), "% of a core");
+  add("load generator CPU during configmap creates (same run)", round(cmUsage.loadgenCpu, 1), "% of a core");
+  add("other processes CPU during configmap creates (same run)", round(cmUsage.otherCpu, 1), "% of a core");
+  add("server CPU during server-side applies", round(applyUsage.serverCpu, 1), "% of a core");
+  add("load generator CPU during server-side applies", round(applyUsage.loadgenCpu, 1), "% of a core");
+  add("other processes CPU during server-side applies", round(applyUsage.otherCpu, 1), "% of a core");
 
   const noisy = [
     ["pod creates", created.otherCpu],
     ["lists", listUsage.otherCpu],
     ["watch fan-out", watch.usage.otherCpu],
+    ["custom resource creates", crUsage.otherCpu],
+    ["configmap creates (same run)", cmUsage.otherCpu],
+    ["server-side applies", applyUsage.otherCpu],
   ].filter(([, cpu]) => cpu > 25);
   for (const [what, cpu] of noisy) {
     log(`WARNING: other processes used ${cpu.toFixed(0)}% of a core during ${what}; those numbers are not reliable on a ${cpus().length}-core machine`);
   }
 
-  await watchPool.destroy();
   await writers.destroy();
   await server.stop();
   return results;
