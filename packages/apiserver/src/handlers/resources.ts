@@ -127,12 +127,13 @@ async function handleList(ctx: ResourceHandlerContext, call: Call): Promise<void
   const def = store.def;
   if (rep.kind === "table") {
     // Parsed one at a time: only the rows (cells and metadata) outlive the loop.
+    const include = parseIncludeObject(query.get("includeObject"));
     const objects = (function* () {
-      for (const item of page.items) yield item.object;
+      for (const item of page.items) yield include === "Object" ? item.object : item.displayObject;
     })();
     const table = renderTable(def, objects, {
       version: rep.version,
-      include: parseIncludeObject(query.get("includeObject")),
+      include,
       listMeta,
     });
     return sendFormatted(call.res, 200, table, rep.format);

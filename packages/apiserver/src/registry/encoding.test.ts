@@ -33,3 +33,21 @@ describe("storage encoding", () => {
     assert.equal(storedMetadataJson('{"no":"metadata"}'), undefined);
   });
 });
+
+describe("display decoding", () => {
+  it("drops managedFields without touching the rest, and keeps objects without them whole", async () => {
+    const { decodeStoredForDisplay } = await import("./encoding.js");
+    const obj = {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "a", labels: { x: "y" }, managedFields: [{ manager: "m", fieldsV1: { "f:data": { "f:k": {} } } }] },
+      data: { note: ',"managedFields":[ tricky' },
+    };
+    const stored = encodeForStorage(obj);
+    const shown = decodeStoredForDisplay(stored, 7);
+    assert.deepEqual(shown.metadata, { name: "a", labels: { x: "y" }, resourceVersion: "7" });
+    assert.deepEqual(shown.data, obj.data);
+    const plain = encodeForStorage({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "b" }, data: { note: ',"managedFields":[' } });
+    assert.deepEqual(decodeStoredForDisplay(plain, 3), decodeStored(plain, 3));
+  });
+});

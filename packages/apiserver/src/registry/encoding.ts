@@ -10,11 +10,15 @@ import type { KubeObject } from "./resource.js";
 
 const METADATA_OPEN = '"metadata":{';
 
-/** Serializes an object for storage (resourceVersion omitted). */
+/**
+ * Serializes an object for storage (resourceVersion omitted). managedFields,
+ * often the largest part of metadata, go last, so readers that do not need
+ * them can cut them out of the text before parsing ({@link decodeStoredForDisplay}).
+ */
 export function encodeForStorage(obj: KubeObject): string {
   const { apiVersion, kind, metadata, ...rest } = obj;
-  const { resourceVersion: _rv, ...meta } = metadata ?? {};
-  return JSON.stringify({ apiVersion, kind, metadata: meta, ...rest });
+  const { resourceVersion: _rv, managedFields, ...meta } = metadata ?? {};
+  return JSON.stringify({ apiVersion, kind, metadata: managedFields === undefined ? meta : { ...meta, managedFields }, ...rest });
 }
 
 /** Returns the stored JSON with `metadata.resourceVersion` set, without parsing it. */
@@ -32,6 +36,12 @@ export function withResourceVersion(stored: string, resourceVersion: number): st
  * garbage collector's ownership index). Undefined if the layout is not ours.
  */
 export function storedMetadataJson(stored: string): string | undefined {
+  const range = metadataRange(stored);
+  return range ? stored.slice(range.start, range.end + 1) : undefined;
+}
+
+/** Where the stored object's metadata object starts (`{`) and ends (`}`). */
+function metadataRange(stored: string): { start: number; end: number } | undefined {
   const at = stored.indexOf(METADATA_OPEN);
   if (at < 0) return undefined;
   const start = at + METADATA_OPEN.length - 1;
@@ -44,9 +54,23 @@ export function storedMetadataJson(stored: string): string | undefined {
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 /* { */) depth++;
-    else if (c === 125 /* } */ && --depth === 0) return stored.slice(start, i + 1);
+    else if (c === 125 /* } */ && --depth === 0) return { start, end: i };
   }
   return undefined;
+}
+
+const MANAGED_FIELDS = ',"managedFields":[';
+
+/**
+ * Parses a stored object without its managedFields, for readers that only
+ * display it (Tables): cutting them from the text is cheaper than parsing
+ * them, and they are most of a small object's metadata.
+ */
+export function decodeStoredForDisplay(stored: string, resourceVersion: number): KubeObject {
+  const range = metadataRange(stored);
+  const cut = range ? stored.lastIndexOf(MANAGED_FIELDS, range.end) : -1;
+  if (!range || cut < range.start) return decodeStored(stored, resourceVersion);
+  return decodeStored(stored.slice(0, cut) + stored.slice(range.end), resourceVersion);
 }
 
 /** Parses a stored value and sets its resourceVersion. */

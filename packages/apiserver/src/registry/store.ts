@@ -18,7 +18,7 @@ import {
   FutureRevisionError,
 } from "@kube-ts/storage";
 import { ApiError, alreadyExists, badRequest, conflict, expired, invalidPatch, notFound } from "../errors.js";
-import { encodeForStorage, decodeStored, withResourceVersion } from "./encoding.js";
+import { decodeStored, decodeStoredForDisplay, encodeForStorage, withResourceVersion } from "./encoding.js";
 import { objectKey, listPrefix } from "./keys.js";
 import { decodeContinue, encodeContinue } from "./list-token.js";
 import { carryOverUpdateMeta, clone, dropEmptyMetaFields, generateName, initCreateMeta, jsonEqual, timestamp } from "./object-meta.js";
@@ -79,6 +79,8 @@ export interface ListOptions {
 export interface ListedObject {
   readonly json: string;
   readonly object: KubeObject;
+  /** The object without managedFields, for display (Tables). */
+  readonly displayObject: KubeObject;
 }
 
 /** A page of a list. */
@@ -624,6 +626,9 @@ function listedObject(kv: KeyValue, parsed?: KubeObject): ListedObject {
     },
     get object() {
       return parsed ?? decodeStored(kv.value, kv.modRevision);
+    },
+    get displayObject() {
+      return parsed ?? decodeStoredForDisplay(kv.value, kv.modRevision);
     },
   };
 }
