@@ -82,7 +82,7 @@ export class GarbageCollector {
       return;
     }
     this.#live.set(uid, ref);
-    const owners = (meta.ownerReferences ?? []).map((o) => o.uid).filter(Boolean);
+    const owners = (meta.ownerReferences ?? []).flatMap((o) => (o.uid ? [o.uid] : []));
     if (owners.length > 0) {
       this.#owners.set(uid, owners);
       for (const owner of owners) {

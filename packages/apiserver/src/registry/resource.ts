@@ -14,22 +14,8 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
-/** The parts of ObjectMeta the server reads and writes. */
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }>;
-  finalizers?: string[];
-  managedFields?: unknown[];
+/** ObjectMeta as the server reads and writes it: the fields validation knows, plus anything else sent. */
+export interface ObjectMeta extends ObjectMetaInput {
   [field: string]: unknown;
 }
 
@@ -40,7 +26,7 @@ export interface ScaleSubresource {
   labelSelectorPath?: string;
 }
 
-import type { StructuralSchema } from "@kube-ts/core";
+import type { ObjectMetaInput, StructuralSchema } from "@kube-ts/core";
 import type { Printer } from "../printers/index.js";
 
 /** A field-level validation problem, reported as a StatusCause of a 422 Invalid. */
