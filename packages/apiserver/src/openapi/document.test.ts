@@ -5,6 +5,8 @@ import type { ResourceDefinition } from "../registry/resource.js";
 import { builtinDefinition, type JsonSchema, REF_PREFIX, reachableDefinitions } from "./definitions.js";
 import { buildGroupVersionDocument, buildOpenApiIndex, documentHash, groupFriendlyName, type OpenApiDocument, type Operation } from "./document.js";
 import { OpenApiV3Documents } from "./service.js";
+import { customResourceDefinitions } from "../crd/custom-resource.js";
+import { compileVersionRules } from "../crd/rules.js";
 import { resourceFor, SERVED_KINDS, servedResourcesByGroupVersion, UPSTREAM_SPEC_PATH } from "./test-fixtures.js";
 
 const byGv = servedResourcesByGroupVersion();
@@ -161,10 +163,16 @@ describe("group-version documents", () => {
 });
 
 describe("custom resources through extraSchemas", () => {
-  const widget: ResourceDefinition = {
-    ...resourceFor({ group: "example.com", version: "v1", kind: "Widget", plural: "widgets", namespaced: true, schemaName: "com.example.v1.Widget" }),
-    listKind: "WidgetList",
-  };
+  // A custom resource as the CRD controller defines it.
+  const [widget] = customResourceDefinitions(
+    {
+      group: "example.com",
+      names: { plural: "widgets", kind: "Widget" },
+      scope: "Namespaced",
+      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object" } } }],
+    },
+    compileVersionRules,
+  );
   const extra = {
     "com.example.v1.Widget": {
       type: "object",

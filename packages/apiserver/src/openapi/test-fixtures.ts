@@ -4,6 +4,7 @@
  * @module
  */
 
+import { builtinResources } from "../registry/builtin/index.js";
 import type { ResourceDefinition } from "../registry/resource.js";
 
 /** One served kind: enough to build a ResourceDefinition. */
@@ -55,28 +56,18 @@ export const SERVED_KINDS: ServedKind[] = [
   k("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, "rbac.v1"),
 ];
 
-/** A minimal ResourceDefinition for a served kind. */
+/**
+ * The server's own definition of a served kind, checked against the
+ * upstream facts above (scope, schema, status and scale subresources), so
+ * the documents under test are the ones the server publishes.
+ */
 export function resourceFor(s: ServedKind): ResourceDefinition {
-  return {
-    group: s.group,
-    version: s.version,
-    kind: s.kind,
-    listKind: `${s.kind}List`,
-    plural: s.plural,
-    singular: s.kind.toLowerCase(),
-    shortNames: [],
-    categories: [],
-    namespaced: s.namespaced,
-    subresources: {
-      ...(s.status ? { status: true } : {}),
-      ...(s.scale ? { scale: { specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas" } } : {}),
-    },
-    schemaName: s.schemaName,
-    strategy: {},
-    fieldSelectors: {},
-    hasGeneration: true,
-    deleteCollection: !(s.group === "" && s.plural === "namespaces"),
-  };
+  const def = builtinResources.find((d) => d.group === s.group && d.version === s.version && d.kind === s.kind);
+  if (!def) throw new Error(`kube-ts does not serve ${s.group}/${s.version} ${s.kind}`);
+  const facts = [def.plural === s.plural, def.namespaced === s.namespaced, def.schemaName === s.schemaName];
+  facts.push(Boolean(def.subresources.status) === Boolean(s.status), Boolean(def.subresources.scale) === Boolean(s.scale));
+  if (facts.includes(false)) throw new Error(`the built-in definition of ${s.kind} differs from upstream's`);
+  return def;
 }
 
 /** ResourceDefinitions of the served kinds, grouped by `group/version` (core: `v1`). */
