@@ -13,9 +13,9 @@
  * @module
  */
 import { deepEqual, isJsonObject, type JsonValue } from "../patch/json.js";
-import { FieldSet } from "./field-set.js";
+import { FieldSet, SetWriter } from "./field-set.js";
 import { indexList } from "./items.js";
-import { fieldElement, type PathElement } from "./path.js";
+import { cachedField, type PathElement } from "./path.js";
 import { memberType, shapeOf, type Shape, type TypeRef } from "./topology.js";
 
 /** The result of {@link compareObjects}. */
@@ -25,10 +25,26 @@ export interface Comparison {
   readonly removed: FieldSet;
 }
 
+/** The walk's current path (keys and elements side by side) and the three sets it fills. */
+interface Walk {
+  readonly keys: string[];
+  readonly elements: PathElement[];
+  readonly added: SetWriter;
+  readonly modified: SetWriter;
+  readonly removed: SetWriter;
+}
+
 /** Compares `before` and `after` (either may be absent) under `type`. */
 export function compareObjects(before: unknown, after: unknown, type: TypeRef): Comparison {
   const result = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  compare(before as JsonValue | undefined, after as JsonValue | undefined, type, [], result);
+  const walk: Walk = {
+    keys: [],
+    elements: [],
+    added: new SetWriter(result.added),
+    modified: new SetWriter(result.modified),
+    removed: new SetWriter(result.removed),
+  };
+  compare(before as JsonValue | undefined, after as JsonValue | undefined, type, walk);
   return result;
 }
 
@@ -37,6 +53,31 @@ function isEmptyContainer(value: JsonValue | undefined): boolean {
   if (value === undefined || value === null) return true;
   if (Array.isArray(value)) return value.length === 0;
   return isJsonObject(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * Whether two values are equal JSON — deep-equal, and with no `undefined`
+ * anywhere (a member whose value is `undefined` compares as added even
+ * against itself, so such values take the full walk).
+ *
+ * Two such values compare to nothing: every leaf pair is equal, every map
+ * and list has the same members or items on both sides, and no container
+ * appears or disappears. So the walk skips them — on an update, most of the
+ * object is unchanged, and skipping it spares the walk indexing its lists.
+ */
+function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (typeof a !== "object" || a === null) return a === b && a !== undefined;
+  if (typeof b !== "object" || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.hasOwn(b, key) || !sameJson(a[key], b[key])) return false;
+  return true;
 }
 
 /**
@@ -51,54 +92,69 @@ function commonShape(type: TypeRef, before: JsonValue | undefined, after: JsonVa
   return a.kind === b.kind ? a : { kind: "leaf" };
 }
 
-function leaf(before: JsonValue | undefined, after: JsonValue | undefined, path: PathElement[], out: Comparison): void {
-  if (before === undefined) out.added.insert(path);
-  else if (after === undefined) out.removed.insert(path);
-  else if (!deepEqual(before, after)) out.modified.insert(path);
+function leaf(before: JsonValue | undefined, after: JsonValue | undefined, walk: Walk): void {
+  const depth = walk.keys.length;
+  if (before === undefined) walk.added.insert(walk.keys, walk.elements, depth);
+  else if (after === undefined) walk.removed.insert(walk.keys, walk.elements, depth);
+  else if (!deepEqual(before, after)) walk.modified.insert(walk.keys, walk.elements, depth);
 }
 
-function compare(before: JsonValue | undefined, after: JsonValue | undefined, type: TypeRef, path: PathElement[], out: Comparison): void {
+function step(walk: Walk, key: string, element: PathElement): void {
+  walk.keys.push(key);
+  walk.elements.push(element);
+}
+
+function back(walk: Walk): void {
+  walk.keys.pop();
+  walk.elements.pop();
+}
+
+function compare(before: JsonValue | undefined, after: JsonValue | undefined, type: TypeRef, walk: Walk): void {
+  if (before !== undefined && after !== undefined && sameJson(before, after)) return;
   const shape = commonShape(type, before, after);
   if (shape.kind === "leaf" || (isEmptyContainer(before) && isEmptyContainer(after))) {
-    leaf(before, after, path, out);
+    leaf(before, after, walk);
     return;
   }
   if (shape.kind === "map") {
     const a = isJsonObject(before) ? before : undefined;
     const b = isJsonObject(after) ? after : undefined;
     for (const key of Object.keys(a ?? {})) {
-      path.push(fieldElement(key));
-      compare(a?.[key], b && Object.hasOwn(b, key) ? b[key] : undefined, memberType(shape.info, key), path, out);
-      path.pop();
+      const field = cachedField(key);
+      step(walk, field.key, field.element);
+      compare(a?.[key], b && Object.hasOwn(b, key) ? b[key] : undefined, memberType(shape.info, key), walk);
+      back(walk);
     }
     for (const key of Object.keys(b ?? {})) {
       if (a && Object.hasOwn(a, key)) continue;
-      path.push(fieldElement(key));
-      compare(undefined, b?.[key], memberType(shape.info, key), path, out);
-      path.pop();
+      const field = cachedField(key);
+      step(walk, field.key, field.element);
+      compare(undefined, b?.[key], memberType(shape.info, key), walk);
+      back(walk);
     }
   } else {
-    const a = indexList(Array.isArray(before) ? before : null, shape.identity, shape.items, path);
-    const b = indexList(Array.isArray(after) ? after : null, shape.identity, shape.items, path);
+    const a = indexList(Array.isArray(before) ? before : null, shape.identity, shape.items, walk.elements);
+    const b = indexList(Array.isArray(after) ? after : null, shape.identity, shape.items, walk.elements);
     if (!a || !b) {
       // An item that cannot be identified: the whole list is one value.
-      leaf(before, after, path, out);
+      leaf(before, after, walk);
       return;
     }
     for (const [key, i] of a.first) {
       const j = b.first.get(key);
-      path.push(a.elements[i]);
-      compare(a.items[i], j === undefined ? undefined : b.items[j], shape.items, path, out);
-      path.pop();
+      step(walk, key, a.elements[i]);
+      compare(a.items[i], j === undefined ? undefined : b.items[j], shape.items, walk);
+      back(walk);
     }
     for (const [key, j] of b.first) {
       if (a.first.has(key)) continue;
-      path.push(b.elements[j]);
-      compare(undefined, b.items[j], shape.items, path, out);
-      path.pop();
+      step(walk, key, b.elements[j]);
+      compare(undefined, b.items[j], shape.items, walk);
+      back(walk);
     }
   }
   // The container itself appeared or disappeared.
-  if (before === undefined) out.added.insert(path);
-  else if (after === undefined) out.removed.insert(path);
+  const depth = walk.keys.length;
+  if (before === undefined) walk.added.insert(walk.keys, walk.elements, depth);
+  else if (after === undefined) walk.removed.insert(walk.keys, walk.elements, depth);
 }

@@ -21,6 +21,7 @@
  */
 import { cloneJson, deepEqual, isJsonObject, type JsonObject, type JsonValue } from "../patch/json.js";
 import type { StructuralSchema } from "../schema.js";
+import { createdFieldsV1 } from "./create-fields.js";
 import { ApplyConflictError, ApplyError } from "./errors.js";
 import { FieldSet } from "./field-set.js";
 import { TypedValueError } from "./items.js";
@@ -133,6 +134,15 @@ function strip(fields: Managers, id: string): void {
   else fields.set(id, { ...state, set });
 }
 
+/**
+ * `owned ∪ added`; `owned` itself (the same object) when `added` has no
+ * member `owned` lacks — a writer that changes a field it already owns keeps
+ * its set, and so its stored FieldsV1, without a set comparison.
+ */
+function unionInto(owned: FieldSet, added: FieldSet): FieldSet {
+  return added.difference(owned).isEmpty() ? owned : owned.union(added);
+}
+
 /** An Update by `id`, through the current-operation step (upstream's `managedFieldsUpdater.Update`). */
 function recordUpdate(managed: Managed, before: unknown, after: unknown, id: string, apiVersion: string, time: string, ctx: UpdaterContext): Managed {
   const fields = updateUpdater(before, after, apiVersion, managed.fields, CURRENT_OPERATION, ctx);
@@ -142,7 +152,7 @@ function recordUpdate(managed: Managed, before: unknown, after: unknown, id: str
   if (current) {
     fields.delete(CURRENT_OPERATION);
     const previous = fields.get(id);
-    fields.set(id, { set: previous ? current.set.union(previous.set) : current.set, apiVersion: current.apiVersion, applied: false });
+    fields.set(id, { set: previous ? unionInto(previous.set, current.set) : current.set, apiVersion: current.apiVersion, applied: false });
     out.times.set(id, time);
   }
   return out;
@@ -173,6 +183,7 @@ export function updateManagedFields(
   schema: StructuralSchema | undefined,
 ): ManagedFieldsEntry[] {
   const ctx: UpdaterContext = { type: schema ?? DEDUCED, ignored: options.resetFields };
+  if (oldObj === undefined && (!managedFields || managedFields.length === 0)) return createdManagedFields(newObj, options, ctx);
   const id = managerIdentifier({ manager: options.manager || "unknown", operation: "Update", apiVersion: options.apiVersion, subresource: options.subresource });
   const managed = recordUpdate(
     decodeManagedFields(managedFields),
@@ -185,6 +196,25 @@ export function updateManagedFields(
   );
   capUpdateManagers(managed, options.maxUpdateManagers ?? DEFAULT_MAX_UPDATE_MANAGERS);
   return encodeManagedFields(managed);
+}
+
+/**
+ * {@link updateManagedFields} for a create without managedFields: the writer
+ * is the only manager and owns every node of the object (see
+ * `create-fields.ts` for why), so its single entry is written directly. The
+ * cap on Update entries never touches a single entry, and the entry's fields
+ * are those `encodeManagedFields` writes for a new manager.
+ */
+function createdManagedFields(newObj: object, options: UpdateOptions, ctx: UpdaterContext): ManagedFieldsEntry[] {
+  const time = formatTime(options.time);
+  const fieldsV1 = createdFieldsV1(withoutManagedFields(newObj), ctx.type, ctx.ignored, STRIP_SET);
+  if (fieldsV1 === undefined) return [];
+  const entry: ManagedFieldsEntry = { manager: options.manager || "unknown", operation: "Update", apiVersion: options.apiVersion };
+  if (time) entry.time = time;
+  entry.fieldsType = "FieldsV1";
+  entry.fieldsV1 = fieldsV1;
+  if (options.subresource) entry.subresource = options.subresource;
+  return [entry];
 }
 
 function groupVersionKind(apiVersion: unknown, kind: unknown): string {

@@ -16,7 +16,7 @@
  */
 import { hasKey, isJsonObject, type JsonValue } from "../patch/json.js";
 import type { StructuralSchema } from "../schema.js";
-import { elementKey, elementText, type KeyField, keyElement, type PathElement, type Path, pathText, valueElement } from "./path.js";
+import { compareStrings, elementText, goJson, goJsonString, type KeyField, type Path, type PathElement, pathText, valueElement, valueKey } from "./path.js";
 import { type ListIdentity, type TypeRef, typeInfo } from "./topology.js";
 
 /** Key-field defaults upstream's built-in OpenAPI declares and our built-in schemas lack. */
@@ -36,26 +36,55 @@ export interface IndexedList {
   readonly keys: readonly string[];
 }
 
-/** Why an item cannot be identified, or undefined. */
-function identify(item: JsonValue, identity: ListIdentity, items: TypeRef): PathElement | string {
+/** A map list's key fields in key order (sorted by name, as `keyElement` sorts them), encoded once. */
+interface KeyPlan {
+  readonly sorted: readonly string[];
+  /** `"name":` for each sorted key, as the item keys spell them. */
+  readonly prefixes: readonly string[];
+}
+
+const plans = new WeakMap<ListIdentity, KeyPlan>();
+
+function keyPlan(identity: Extract<ListIdentity, { kind: "map" }>): KeyPlan {
+  let plan = plans.get(identity);
+  if (plan === undefined) {
+    const sorted = [...identity.keys].sort(compareStrings);
+    plan = { sorted, prefixes: sorted.map((name) => `${goJsonString(name)}:`) };
+    plans.set(identity, plan);
+  }
+  return plan;
+}
+
+/**
+ * An item's element and FieldsV1 key, or why it cannot be identified. The
+ * key is built here rather than by `elementKey`, which would remember it per
+ * element: items are identified afresh on every walk, and the walkers carry
+ * the key along with the element.
+ */
+function identify(item: JsonValue, identity: ListIdentity, items: TypeRef): { element: PathElement; key: string } | string {
   if (identity.kind === "set") {
     if (isJsonObject(item)) return "associative list without keys has an element that's a map type";
     if (Array.isArray(item)) return "not supported: associative list with lists as elements";
-    return valueElement(item);
+    return { element: valueElement(item), key: valueKey(item) };
   }
   if (item === null) return "associative list with keys may not have a null element";
   if (!isJsonObject(item)) return "associative list with keys may not have non-map elements";
-  const fields: KeyField[] = [];
+  // A missing key without a default is reported in the schema's key order.
   for (const name of identity.keys) {
-    if (hasKey(item, name)) {
-      fields.push([name, item[name]]);
-      continue;
+    if (!hasKey(item, name) && keyDefault(items, name) === undefined) {
+      return `associative list with keys has an element that omits key field ${JSON.stringify(name)} (and doesn't have default value)`;
     }
-    const fallback = keyDefault(items, name);
-    if (fallback === undefined) return `associative list with keys has an element that omits key field ${JSON.stringify(name)} (and doesn't have default value)`;
-    fields.push([name, fallback]);
   }
-  return keyElement(fields);
+  const plan = keyPlan(identity);
+  const fields: KeyField[] = [];
+  let key = "k:{";
+  for (let i = 0; i < plan.sorted.length; i++) {
+    const name = plan.sorted[i];
+    const value = hasKey(item, name) ? item[name] : (keyDefault(items, name) as JsonValue);
+    fields.push([name, value]);
+    key += `${i === 0 ? "" : ","}${plan.prefixes[i]}${goJson(value)}`;
+  }
+  return { element: { kind: "key", fields }, key: `${key}}` };
 }
 
 function keyDefault(items: TypeRef, name: string): JsonValue | undefined {
@@ -82,12 +111,12 @@ export function indexList(
   const keys: string[] = [];
   const first = new Map<string, number>();
   for (let i = 0; i < values.length; i++) {
-    const element = identify(values[i], identity, items);
-    if (typeof element === "string") {
-      if (strict) throw new TypedValueError(`${pathText(path)}: element ${i}: ${element}`);
+    const identified = identify(values[i], identity, items);
+    if (typeof identified === "string") {
+      if (strict) throw new TypedValueError(`${pathText(path)}: element ${i}: ${identified}`);
       return undefined;
     }
-    const key = elementKey(element);
+    const { element, key } = identified;
     if (first.has(key)) {
       if (strict) throw new TypedValueError(`${pathText(path)}: duplicate entries for key ${elementText(element)}`);
     } else {

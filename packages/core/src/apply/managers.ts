@@ -16,7 +16,7 @@
 import type { JsonObject } from "../patch/json.js";
 import { isJsonObject } from "../patch/json.js";
 import type { FieldSet } from "./field-set.js";
-import { decodeFieldsV1, encodeFieldsV1, type FieldsV1, FieldsV1Error } from "./fields-v1.js";
+import { checkFieldsV1, decodeFieldsV1, encodeFieldsV1, type FieldsV1, FieldsV1Error } from "./fields-v1.js";
 import { goJson } from "./path.js";
 import type { ManagerState, Managers } from "./updater.js";
 
@@ -93,24 +93,42 @@ export function emptyManaged(): Managed {
 export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined | null): Managed {
   const managed = emptyManaged();
   (entries ?? []).forEach((entry, i) => {
-    if (!isJsonObject(entry as unknown)) throw new ManagedFieldsError(`managed fields entry ${i} must be an object`);
-    if (entry.operation !== "Apply" && entry.operation !== "Update") throw new ManagedFieldsError("operation must be `Apply` or `Update`");
-    if (!entry.apiVersion) throw new ManagedFieldsError("apiVersion must not be empty");
-    if (!entry.fieldsType) throw new ManagedFieldsError(`missing fieldsType in managed fields entry ${i}`);
-    if (entry.fieldsType !== "FieldsV1") throw new ManagedFieldsError(`invalid fieldsType ${JSON.stringify(entry.fieldsType)} in managed fields entry ${i}`);
-    let set: FieldSet;
-    try {
-      set = decodeFieldsV1(entry.fieldsV1 ?? {});
-    } catch (e) {
-      if (e instanceof FieldsV1Error) throw new ManagedFieldsError(`error decoding versioned set from entry ${i}: error decoding set: ${e.message}`);
-      throw e;
-    }
+    const set = readEntry(entry, i, decodeFieldsV1);
     const id = managerIdentifier(entry);
-    managed.fields.set(id, { set, apiVersion: entry.apiVersion, applied: entry.operation === "Apply" });
+    managed.fields.set(id, { set, apiVersion: entry.apiVersion as string, applied: entry.operation === "Apply" });
     managed.times.set(id, entry.time);
     managed.stored.set(id, { entry, set });
   });
   return managed;
+}
+
+/** Validates entry `i` as upstream's decoding does, and reads its field set with `read`. */
+function readEntry<T>(entry: ManagedFieldsEntry, i: number, read: (fields: unknown) => T): T {
+  if (!isJsonObject(entry as unknown)) throw new ManagedFieldsError(`managed fields entry ${i} must be an object`);
+  if (entry.operation !== "Apply" && entry.operation !== "Update") throw new ManagedFieldsError("operation must be `Apply` or `Update`");
+  if (!entry.apiVersion) throw new ManagedFieldsError("apiVersion must not be empty");
+  if (!entry.fieldsType) throw new ManagedFieldsError(`missing fieldsType in managed fields entry ${i}`);
+  if (entry.fieldsType !== "FieldsV1") throw new ManagedFieldsError(`invalid fieldsType ${JSON.stringify(entry.fieldsType)} in managed fields entry ${i}`);
+  try {
+    return read(entry.fieldsV1 ?? {});
+  } catch (e) {
+    if (e instanceof FieldsV1Error) throw new ManagedFieldsError(`error decoding versioned set from entry ${i}: error decoding set: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Whether `entries` decode to at least one manager: `decodeManagedFields(entries).fields.size > 0`
+ * (every entry that decodes yields a manager), with the same errors, but
+ * without building field sets.
+ * @throws {ManagedFieldsError} when {@link decodeManagedFields} would.
+ */
+function decodesToManagers(entries: readonly ManagedFieldsEntry[] | undefined | null): boolean {
+  (entries ?? []).forEach((entry, i) => {
+    readEntry(entry, i, checkFieldsV1);
+    managerIdentifier(entry);
+  });
+  return (entries ?? []).length > 0;
 }
 
 function unixSeconds(time: string | undefined): number {
@@ -194,7 +212,7 @@ export function managedFieldsForWrite(
   const requested = managedFieldsOf(next);
   if (isResetManagedFields(requested)) return [];
   try {
-    if (decodeManagedFields(requested).fields.size > 0) return requested ?? [];
+    if (decodesToManagers(requested)) return requested ?? [];
   } catch (e) {
     if (!(e instanceof ManagedFieldsError)) throw e;
   }

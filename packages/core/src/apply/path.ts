@@ -68,7 +68,7 @@ const GO_ESCAPES: Record<string, string> = {
 const PLAIN = /^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/;
 
 /** A JSON string literal as Go writes it. */
-function goJsonString(s: string): string {
+export function goJsonString(s: string): string {
   if (PLAIN.test(s)) return `"${s}"`;
   const json = JSON.stringify(s);
   return /[<>&\u2028\u2029]/.test(json) ? json.replace(/[<>&\u2028\u2029]/g, (ch) => GO_ESCAPES[ch]) : json;
@@ -94,23 +94,96 @@ export function goJson(value: JsonValue): string {
 // element up in several sets.
 const encoded = new WeakMap<PathElement, string>();
 
+/**
+ * Entries kept by each of the string-keyed caches below before it starts
+ * over. Field names and item keys repeat across the objects of a cluster
+ * (`f:metadata`, `k:{"name":"app"}`), but user data (label keys, ConfigMap
+ * keys) makes the set of names unbounded, hence the cap.
+ */
+const MAX_CACHED = 8192;
+
+/** A field element shared by every walk that steps into `name`, with its key. */
+export interface CachedField {
+  readonly key: string;
+  readonly element: PathElement;
+}
+
+const fields = new Map<string, CachedField>();
+
+/**
+ * The (frozen, shared) element and FieldsV1 key of field `name`. Walkers use
+ * it instead of `fieldElement` + `elementKey`: building `f:…` for every key of
+ * every object, and hashing the fresh string for each lookup, is a large part
+ * of a walk's cost.
+ */
+export function cachedField(name: string): CachedField {
+  let field = fields.get(name);
+  if (field === undefined) {
+    if (fields.size >= MAX_CACHED) fields.clear();
+    field = Object.freeze({ key: `f:${name}`, element: Object.freeze(fieldElement(name)) });
+    fields.set(name, field);
+  }
+  return field;
+}
+
 /** The FieldsV1 key of an element; equal elements have equal keys. */
 export function elementKey(element: PathElement): string {
   switch (element.kind) {
     case "field":
-      return `f:${element.name}`;
+      return cachedField(element.name).key;
     case "index":
       return `i:${element.index}`;
   }
   let key = encoded.get(element);
   if (key === undefined) {
-    key =
-      element.kind === "key"
-        ? `k:{${element.fields.map(([name, value]) => `${goJsonString(name)}:${goJson(value)}`).join(",")}}`
-        : `v:${goJson(element.value)}`;
+    key = element.kind === "key" ? keyFieldsKey(element.fields) : `v:${goJson(element.value)}`;
     encoded.set(element, key);
   }
   return key;
+}
+
+/** The FieldsV1 key of a map-list item with these key fields (sorted by name). */
+export function keyFieldsKey(fields: readonly KeyField[]): string {
+  if (fields.length === 1) return `k:{${goJsonString(fields[0][0])}:${goJson(fields[0][1])}}`;
+  return `k:{${fields.map(([name, value]) => `${goJsonString(name)}:${goJson(value)}`).join(",")}}`;
+}
+
+/** The FieldsV1 key of a set item. */
+export function valueKey(value: JsonValue): string {
+  return `v:${goJson(value)}`;
+}
+
+/** A parsed FieldsV1 key: its (frozen, shared) element and canonical key. */
+export interface ParsedKey {
+  readonly element: PathElement;
+  readonly key: string;
+}
+
+const parsed = new Map<string, ParsedKey | typeof UNKNOWN_ELEMENT>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * {@link parseElementKey} with its canonical key, remembered per key text:
+ * decoding managedFields parses the same few hundred keys on every write.
+ * The element is frozen, as it is shared by every set decoded from the key.
+ * @throws {PathElementError} as `parseElementKey` (errors are not remembered).
+ */
+export function parseKeyCached(text: string): ParsedKey | typeof UNKNOWN_ELEMENT {
+  let result = parsed.get(text);
+  if (result === undefined) {
+    const element = parseElementKey(text);
+    result = element === UNKNOWN_ELEMENT ? element : Object.freeze({ element: deepFreeze(element), key: elementKey(element) });
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(text, result);
+  }
+  return result;
 }
 
 /** Why a FieldsV1 key could not be read; unknown prefixes are a separate case. */

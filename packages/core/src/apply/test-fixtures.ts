@@ -104,6 +104,15 @@ export const deploymentSchema = object({
   status: object({ replicas: integer, readyReplicas: integer, observedGeneration: integer }),
 });
 
+/** A Pod; parts of the spec it does not describe (volumes, probes, …) are deduced. */
+export const podSchema = object({
+  apiVersion: string,
+  kind: string,
+  metadata: objectMetaSchema,
+  spec: podSpec,
+  status: object({ phase: string, qosClass: string }),
+});
+
 export const configMapSchema = object({
   apiVersion: string,
   kind: string,

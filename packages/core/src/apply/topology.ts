@@ -53,6 +53,9 @@ export type TypeInfo =
 const LEAF: TypeInfo = { kind: "leaf" };
 const DEDUCED_INFO: TypeInfo = { kind: "deduced" };
 const cache = new WeakMap<StructuralSchema, TypeInfo>();
+// The container shape of each map or list type, made once with its facts:
+// walkers ask for a shape at every node.
+const containerShapes = new WeakMap<TypeInfo, Shape>();
 
 // allOf wrappers are one level deep in practice; the bound guards a cycle.
 const MAX_ALLOF_DEPTH = 8;
@@ -78,6 +81,8 @@ export function typeInfo(type: TypeRef): TypeInfo {
   if (!info) {
     info = computeInfo(type);
     cache.set(type, info);
+    if (info.kind === "map") containerShapes.set(info, { kind: "map", info });
+    else if (info.kind === "list" && info.identity) containerShapes.set(info, { kind: "list", identity: info.identity, items: info.items });
   }
   return info;
 }
@@ -148,10 +153,10 @@ export function shapeOf(type: TypeRef, value: JsonValue | undefined): Shape {
       return isJsonObject(value) ? DEDUCED_MAP : LEAF_SHAPE;
     case "map":
       if (info.atomic || !(value === undefined || value === null || isJsonObject(value))) return LEAF_SHAPE;
-      return { kind: "map", info };
+      return containerShapes.get(info) as Shape;
     case "list":
       if (!info.identity || !(value === undefined || value === null || Array.isArray(value))) return LEAF_SHAPE;
-      return { kind: "list", identity: info.identity, items: info.items };
+      return containerShapes.get(info) as Shape;
   }
 }
 

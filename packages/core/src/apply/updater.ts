@@ -91,8 +91,16 @@ function update(
       out.set(manager, state);
       continue;
     }
-    const lost = state.set.intersection(changed);
+    // Intersections walk their receiver: the changes are usually the smaller set.
+    const lost = changed.intersection(state.set);
     if (!lost.isEmpty()) for (const path of lost.paths()) conflicts.push({ manager, path });
+    if (lost.isEmpty() && comparison.removed.intersection(state.set).isEmpty()) {
+      // The differences below would remove no member: the manager keeps its
+      // set as it is — the same object, so that its stored FieldsV1 is kept
+      // without comparing sets.
+      if (!state.set.isEmpty()) out.set(manager, state);
+      continue;
+    }
     const kept = state.set.difference(lost).difference(comparison.removed);
     if (!kept.isEmpty()) out.set(manager, { ...state, set: kept });
   }
