@@ -706,6 +706,9 @@ export async function run(ctx) {
   const CUSTOM_RESOURCES = envInt("BENCH_CUSTOM_RESOURCES", 5_000); // and as many ConfigMaps to compare with
   const DEPLOYMENTS = envInt("BENCH_DEPLOYMENTS", 200);
   const APPLIES = envInt("BENCH_APPLIES", 2_000);
+  // Concurrent re-applies must go to different deployments: this measures applies, not contention
+  // on one object (where kube-ts currently answers 409 Conflict instead of retrying as upstream).
+  if (DEPLOYMENTS <= WRITERS) throw new Error(`BENCH_DEPLOYMENTS (${DEPLOYMENTS}) must be greater than BENCH_WRITERS (${WRITERS})`);
   const log = ctx.log;
   const results = [];
   const add = (name, value, unit) => {
