@@ -21,10 +21,10 @@
  * @module
  */
 import { isJsonObject, type JsonObject, type JsonValue } from "../patch/json.js";
-import type { FieldSet } from "./field-set.js";
+import { childrenAtKey, type FieldSet, hasMemberKey } from "./field-set.js";
 import type { FieldsV1 } from "./fields-v1.js";
 import { indexList } from "./items.js";
-import { compareElements, compareStrings, fieldElement, type PathElement } from "./path.js";
+import { cachedField, compareElements, compareStrings } from "./path.js";
 import { memberType, type Shape, shapeOf, type TypeRef } from "./topology.js";
 
 /**
@@ -77,16 +77,16 @@ function fillMap(out: JsonObject, value: JsonObject, shape: Extract<Shape, { kin
     let member = true;
     let ignoredBelow: FieldSet | undefined;
     let stripBelow: FieldSet | undefined;
+    const field = cachedField(key);
     if (ignored !== undefined || strip !== undefined) {
-      const element = fieldElement(key);
-      if (ignored?.hasMember(element)) continue;
-      ignoredBelow = ignored?.childrenOf(element);
-      member = strip?.hasMember(element) !== true;
-      stripBelow = strip?.childrenOf(element);
+      if (ignored && hasMemberKey(ignored, field.key)) continue;
+      ignoredBelow = ignored && childrenAtKey(ignored, field.key);
+      member = !(strip && hasMemberKey(strip, field.key));
+      stripBelow = strip && childrenAtKey(strip, field.key);
     }
     const child = node(value[key], memberType(shape.info, key), member, ignoredBelow, stripBelow);
     if (child === undefined) continue;
-    out[`f:${key}`] = child;
+    out[field.key] = child;
     count++;
   }
   return count;
@@ -104,12 +104,12 @@ function fillList(out: JsonObject, value: JsonValue[], shape: Extract<Shape, { k
   if (order.length > 1) order.sort((i, j) => compareElements(list.elements[i], list.elements[j]));
   let count = 0;
   for (const i of order) {
-    const element: PathElement = list.elements[i];
-    if (ignored?.hasMember(element)) continue;
-    const member = strip?.hasMember(element) !== true;
-    const child = node(list.items[i], shape.items, member, ignored?.childrenOf(element), strip?.childrenOf(element));
+    const key = list.keys[i];
+    if (ignored && hasMemberKey(ignored, key)) continue;
+    const member = !(strip && hasMemberKey(strip, key));
+    const child = node(list.items[i], shape.items, member, ignored && childrenAtKey(ignored, key), strip && childrenAtKey(strip, key));
     if (child === undefined) continue;
-    out[list.keys[i]] = child;
+    out[key] = child;
     count++;
   }
   return count;

@@ -205,15 +205,18 @@ export class FieldSet {
 
   /** Same members at every depth. */
   equals(other: FieldSet): boolean {
-    const mine = this.levelNodes().filter((n) => n.member || n.children);
-    const theirs = other.levelNodes().filter((n) => n.member || n.children);
-    if (mine.length !== theirs.length) return false;
-    return mine.every((node, i) => {
-      const peer = theirs[i];
-      if ((node as MutableNode).key !== (peer as MutableNode).key || node.member !== peer.member) return false;
-      if (!node.children || !peer.children) return !node.children === !peer.children;
-      return node.children.equals(peer.children);
-    });
+    // Nodes are matched by key (a key names one element), not by walking
+    // both levels in sorted order: no level needs sorting.
+    let count = 0;
+    for (const [key, node] of this.nodes) {
+      if (!node.member && !node.children) continue;
+      count++;
+      const peer = other.nodes.get(key);
+      if (!peer || node.member !== peer.member || !node.children !== !peer.children) return false;
+      if (node.children && peer.children && !node.children.equals(peer.children)) return false;
+    }
+    for (const node of other.nodes.values()) if (node.member || node.children) count--;
+    return count === 0;
   }
 
   /**
@@ -275,6 +278,11 @@ export function childrenAtKey(set: FieldSet, key: string): FieldSet | undefined 
   return level(set).nodes.get(key)?.children;
 }
 
+/** This level's nodes of `set` in no particular order, with their keys: for walks that need no order. */
+export function unorderedNodes(set: FieldSet): IterableIterator<FieldSetNode & { readonly key: string }> {
+  return level(set).nodes.values();
+}
+
 /** The FieldsV1 key of a node from {@link FieldSet.levelNodes}. */
 export function nodeKey(node: FieldSetNode): string {
   return (node as MutableNode).key;
@@ -288,9 +296,10 @@ export function nodeKey(node: FieldSetNode): string {
  * of the walk rather than O(depth). Equivalent to `set.insert(elements)`.
  */
 export class SetWriter {
-  /** `levels[i]` is the set at depth `i` along `prefix`. */
+  /** `levels[i]` is the set at depth `i` along the first `depth` keys of `prefix`. */
   private readonly levels: FieldSet[];
   private readonly prefix: string[] = [];
+  private depth = 0;
 
   constructor(readonly set: FieldSet) {
     this.levels = [set];
@@ -301,16 +310,15 @@ export class SetWriter {
     if (length === 0) return;
     const last = length - 1;
     let depth = 0;
-    const shared = Math.min(this.prefix.length, last);
+    const shared = Math.min(this.depth, last);
     while (depth < shared && this.prefix[depth] === keys[depth]) depth++;
-    this.prefix.length = depth;
-    this.levels.length = depth + 1;
     for (; depth < last; depth++) {
       const node = nodeAt(this.levels[depth], keys[depth], elements[depth]);
       node.children ??= new FieldSet();
-      this.prefix.push(keys[depth]);
-      this.levels.push(node.children);
+      this.prefix[depth] = keys[depth];
+      this.levels[depth + 1] = node.children;
     }
+    this.depth = depth;
     nodeAt(this.levels[last], keys[last], elements[last]).member = true;
   }
 }

@@ -14,9 +14,9 @@
  * @module
  */
 import { isJsonObject, type JsonObject, type JsonValue, setKey } from "../patch/json.js";
-import { FieldSet, type FieldSetNode } from "./field-set.js";
+import { childrenAtKey, FieldSet, hasMemberKey, putNode, unorderedNodes } from "./field-set.js";
 import { indexList } from "./items.js";
-import { fieldElement, type PathElement } from "./path.js";
+import { cachedField, type PathElement } from "./path.js";
 import { isDeclaredField, memberType, shapeOf, type TypeRef, typeInfo, UNTYPED } from "./topology.js";
 
 /** `value` without the members of `set` (and their content). */
@@ -31,14 +31,14 @@ function remove(value: JsonValue, set: FieldSet, type: TypeRef, path: PathElemen
     if (!isJsonObject(value)) return value;
     const out: JsonObject = {};
     for (const key of Object.keys(value)) {
-      const element = fieldElement(key);
-      if (set.hasMember(element)) continue;
-      const below = set.childrenOf(element);
+      const field = cachedField(key);
+      if (hasMemberKey(set, field.key)) continue;
+      const below = childrenAtKey(set, field.key);
       if (!below) {
         setKey(out, key, value[key]);
         continue;
       }
-      path.push(element);
+      path.push(field.element);
       setKey(out, key, remove(value[key], below, memberType(shape.info, key), path));
       path.pop();
     }
@@ -49,14 +49,14 @@ function remove(value: JsonValue, set: FieldSet, type: TypeRef, path: PathElemen
   if (!list) return value;
   const out: JsonValue[] = [];
   list.items.forEach((item, i) => {
-    const element = list.elements[i];
-    if (set.hasMember(element)) return;
-    const below = set.childrenOf(element);
+    const key = list.keys[i];
+    if (hasMemberKey(set, key)) return;
+    const below = childrenAtKey(set, key);
     if (!below) {
       out.push(item);
       return;
     }
-    path.push(element);
+    path.push(list.elements[i]);
     out.push(remove(item, below, shape.items, path));
     path.pop();
   });
@@ -68,12 +68,17 @@ export function ensureNamedFieldsAreMembers(set: FieldSet, type: TypeRef): Field
   const info = typeInfo(type);
   const map = info.kind === "map" ? info : undefined;
   const items = info.kind === "list" ? info.items : UNTYPED;
-  const nodes: FieldSetNode[] = set.levelNodes().map((node) => {
-    if (!node.children) return node;
+  const out = new FieldSet();
+  // Level by level in the set's own order (the result is a set: order is not observable).
+  for (const node of unorderedNodes(set)) {
+    if (!node.children) {
+      putNode(out, node.key, node.element, node.member, undefined);
+      continue;
+    }
     const isField = node.element.kind === "field";
     const childType = isField ? memberType(map, (node.element as { name: string }).name) : items;
     const named = isField && isDeclaredField(map, (node.element as { name: string }).name);
-    return { element: node.element, member: node.member || named, children: ensureNamedFieldsAreMembers(node.children, childType) };
-  });
-  return FieldSet.fromNodes(nodes);
+    putNode(out, node.key, node.element, node.member || named, ensureNamedFieldsAreMembers(node.children, childType));
+  }
+  return out;
 }

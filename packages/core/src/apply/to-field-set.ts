@@ -15,9 +15,9 @@
  */
 import { isJsonObject, type JsonValue } from "../patch/json.js";
 import type { StructuralSchema } from "../schema.js";
-import { FieldSet } from "./field-set.js";
+import { FieldSet, SetWriter } from "./field-set.js";
 import { indexList } from "./items.js";
-import { fieldElement, type PathElement } from "./path.js";
+import { cachedField, type PathElement } from "./path.js";
 import { DEDUCED, isDeclaredField, memberType, shapeOf, type TypeRef } from "./topology.js";
 
 /** Options of {@link fieldSetOf}. */
@@ -38,37 +38,54 @@ export function fieldSetOf(object: unknown, schema: StructuralSchema | undefined
 /** {@link fieldSetOf} under any type reference. */
 export function fieldSetOfType(object: unknown, type: TypeRef, options: FieldSetOptions = {}): FieldSet {
   const set = new FieldSet();
-  walk(object as JsonValue, type, [], set, options.strict === true);
+  walk(object as JsonValue, type, { keys: [], elements: [], out: new SetWriter(set), strict: options.strict === true });
   return set;
 }
 
-function walk(value: JsonValue, type: TypeRef, path: PathElement[], out: FieldSet, strict: boolean): void {
+/** The walk's current path (keys and elements side by side) and where its paths go. */
+interface Walk {
+  readonly keys: string[];
+  readonly elements: PathElement[];
+  readonly out: SetWriter;
+  readonly strict: boolean;
+}
+
+function insert(walk: Walk): void {
+  walk.out.insert(walk.keys, walk.elements, walk.keys.length);
+}
+
+function walk(value: JsonValue, type: TypeRef, state: Walk): void {
   const shape = shapeOf(type, value);
   if (shape.kind === "leaf") {
-    out.insert(path);
+    insert(state);
     return;
   }
   if (shape.kind === "map") {
     if (!isJsonObject(value)) return;
     for (const key of Object.keys(value)) {
       const child = value[key];
-      path.push(fieldElement(key));
-      walk(child, memberType(shape.info, key), path, out, strict);
-      if (child === null || (isJsonObject(child) && Object.keys(child).length === 0) || !isDeclaredField(shape.info, key)) out.insert(path);
-      path.pop();
+      const field = cachedField(key);
+      state.keys.push(field.key);
+      state.elements.push(field.element);
+      walk(child, memberType(shape.info, key), state);
+      if (child === null || (isJsonObject(child) && Object.keys(child).length === 0) || !isDeclaredField(shape.info, key)) insert(state);
+      state.keys.pop();
+      state.elements.pop();
     }
     return;
   }
   if (!Array.isArray(value)) return;
-  const list = indexList(value, shape.identity, shape.items, path, strict);
+  const list = indexList(value, shape.identity, shape.items, state.elements, state.strict);
   if (!list) {
-    out.insert(path);
+    insert(state);
     return;
   }
-  list.items.forEach((item, i) => {
-    path.push(list.elements[i]);
-    walk(item, shape.items, path, out, strict);
-    out.insert(path);
-    path.pop();
-  });
+  for (let i = 0; i < list.items.length; i++) {
+    state.keys.push(list.keys[i]);
+    state.elements.push(list.elements[i]);
+    walk(list.items[i], shape.items, state);
+    insert(state);
+    state.keys.pop();
+    state.elements.pop();
+  }
 }

@@ -152,8 +152,11 @@ export function applyUpdater(
   // nothing was dropped (a re-apply, changed values), there is nothing to do.
   const dropped = lastSet !== undefined && !lastSet.set.difference(set).isEmpty();
   const pruned = dropped ? prune(merged, next, lastSet, ctx) : merged;
-  const result = update(live, pruned, next, manager, force, ctx);
-  const out = result.managers;
+  // With no other manager, `update` would only copy the managers: nobody can
+  // lose a field or conflict, and the comparison it makes is not used here.
+  let others = false;
+  for (const id of next.keys()) others ||= id !== manager;
+  const out = others ? update(live, pruned, next, manager, force, ctx).managers : new Map(next);
   if (out.get(manager)?.set.isEmpty()) out.delete(manager);
   return { object: deepEqual(live, pruned) ? undefined : pruned, managers: out };
 }
