@@ -90,6 +90,18 @@ describe("server-side apply", () => {
     assert.equal(without.body.spec?.replicas, 7, "carol still owns replicas");
   });
 
+  it("retries concurrent applies and patches instead of answering 409", async () => {
+    await api.call("PATCH", "/api/v1/namespaces/default/configmaps/busy?fieldManager=init", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "busy" } }, APPLY);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2
+          ? api.call("PATCH", "/api/v1/namespaces/default/configmaps/busy?fieldManager=m", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "busy" }, data: { [`k${i}`]: String(i) } }, APPLY)
+          : api.call("PATCH", "/api/v1/namespaces/default/configmaps/busy", { data: { [`p${i}`]: String(i) } }, { "Content-Type": "application/merge-patch+json" }),
+      ),
+    );
+    assert.deepEqual(results.map((r) => r.status), Array(20).fill(200));
+  });
+
   it("requires a field manager and a matching apiVersion", async () => {
     const noManager = await api.call("PATCH", `${DEPLOY}/ssa`, deployment(1), APPLY);
     assert.equal(noManager.status, 400);

@@ -40,6 +40,8 @@ function widgetCrd() {
             openAPIV3Schema: {
               type: "object",
               properties: {
+                // As controller-gen writes it: must not prune the object's metadata.
+                metadata: { type: "object" },
                 spec: {
                   type: "object",
                   required: ["image"],

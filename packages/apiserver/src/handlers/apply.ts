@@ -46,7 +46,8 @@ export async function serverSideApply(
 ): Promise<{ object: KubeObject; created: boolean }> {
   const manager = managerOf(options);
   const force = parseForce(query);
-  const config = decodeBody(body, "yaml");
+  // Apply bodies are YAML, and JSON is YAML; JSON (what most clients send) takes the much faster parser.
+  const config = decodeBody(body, body.toString("utf8", 0, 64).trimStart().startsWith("{") ? "json" : "yaml");
   if (config === null || typeof config !== "object" || Array.isArray(config)) throw badRequest("the applied configuration must be an object");
   const configObject = config as KubeObject;
   const configName = configObject.metadata?.name;

@@ -358,7 +358,9 @@ export class Store {
         return obj;
       } catch (err) {
         if (err instanceof RevisionMismatchError) {
-          if (expected) {
+          // A PUT's resourceVersion is a precondition; a patch or apply is re-run on the new
+          // object, which then conflicts only if the patch itself named a stale version.
+          if (precondition) {
             throw conflict(this.gr, name, "the object has been modified; please apply your changes to the latest version and try again");
           }
           continue;
