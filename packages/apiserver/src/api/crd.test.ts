@@ -248,3 +248,43 @@ describe("CRD validation", () => {
     assert.match(String(res.body.message), /properties\[spec\]\.type: Required value/);
   });
 });
+
+describe("defaults on read", () => {
+  let api: ApiHarness;
+  before(async () => {
+    api = await startApiHarness();
+  });
+  after(() => api.stop());
+
+  it("applies a default added to the schema after the object was stored", async () => {
+    const crd = {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "knobs.example.com" },
+      spec: {
+        group: "example.com",
+        scope: "Namespaced",
+        names: { plural: "knobs", kind: "Knob" },
+        versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { level: { type: "integer" } } } } } } }],
+      },
+    };
+    await api.call("POST", CRDS, crd);
+    const K = "/apis/example.com/v1/namespaces/default/knobs";
+    const deadline = Date.now() + 5000;
+    while ((await api.call("GET", K)).status !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await api.call("POST", K, { apiVersion: "example.com/v1", kind: "Knob", metadata: { name: "k1" }, spec: {} });
+    const current = await api.call<Obj & { spec: Record<string, unknown> }>("GET", `${CRDS}/knobs.example.com`);
+    (current.body.spec as { versions: Array<{ schema: { openAPIV3Schema: { properties: { spec: { properties: { level: Record<string, unknown> } } } } } }> }).versions[0].schema.openAPIV3Schema.properties.spec.properties.level.default = 5;
+    assert.equal((await api.call("PUT", `${CRDS}/knobs.example.com`, current.body)).status, 200);
+    const deadline2 = Date.now() + 5000;
+    let level: unknown;
+    while (Date.now() < deadline2) {
+      level = ((await api.call<{ spec: { level?: number } }>("GET", `${K}/k1`)).body.spec ?? {}).level;
+      if (level === 5) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(level, 5);
+    const list = await api.call<{ items: Array<{ spec: { level?: number } }> }>("GET", K);
+    assert.equal(list.body.items[0].spec.level, 5);
+  });
+});

@@ -67,10 +67,20 @@ export function customResourceDefinitions(spec: CrdSpec, rulesFor: RulesFactory)
           labelSelectorPath: version.subresources.scale.labelSelectorPath,
         }
       : undefined;
-    const storedAs: SharedStorage | undefined =
-      apiVersion === storageApiVersion
-        ? undefined
-        : { group: spec.group, plural: spec.names.plural, toStorage: withApiVersion(storageApiVersion), fromStorage: withApiVersion(apiVersion) };
+    // Every version reads through a view: the served apiVersion (conversion None) and the
+    // schema's defaults, which upstream applies on read too (objects stored before a default
+    // was added to the schema come back with it).
+    const storedAs: SharedStorage = {
+      group: spec.group,
+      plural: spec.names.plural,
+      toStorage: withApiVersion(storageApiVersion),
+      fromStorage: (stored) => {
+        const view = structuredClone(stored); // stored objects may be shared (watch cache)
+        view.apiVersion = apiVersion;
+        rules.applyDefaults(view);
+        return view;
+      },
+    };
     const fieldSelectors: Record<string, FieldGetter> = {};
     for (const field of version.selectableFields ?? []) fieldSelectors[field.jsonPath.replace(/^\./, "")] = fieldAt(field.jsonPath.replace(/^\./, ""));
     definitions.push({
