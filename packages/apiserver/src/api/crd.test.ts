@@ -279,7 +279,7 @@ describe("defaults on read", () => {
     const deadline2 = Date.now() + 5000;
     let level: unknown;
     while (Date.now() < deadline2) {
-      level = ((await api.call<{ spec: { level?: number } }>("GET", `${K}/k1`)).body.spec ?? {}).level;
+      level = (await api.call<{ spec: { level?: number } }>("GET", `${K}/k1`)).body.spec?.level;
       if (level === 5) break;
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import type { ResourceDefinition } from "../registry/resource.js";
 import { builtinDefinition, type JsonSchema, REF_PREFIX, reachableDefinitions } from "./definitions.js";
 import { buildGroupVersionDocument, buildOpenApiIndex, documentHash, groupFriendlyName, type OpenApiDocument, type Operation } from "./document.js";
 import { OpenApiV3Documents } from "./service.js";
 import { customResourceDefinitions } from "../crd/custom-resource.js";
 import { compileVersionRules } from "../crd/rules.js";
-import { resourceFor, SERVED_KINDS, servedResourcesByGroupVersion, UPSTREAM_SPEC_PATH } from "./test-fixtures.js";
+import { SERVED_KINDS, servedResourcesByGroupVersion, UPSTREAM_SPEC_PATH } from "./test-fixtures.js";
 
 const byGv = servedResourcesByGroupVersion();
 const docs = new Map<string, OpenApiDocument>();
