@@ -51,3 +51,15 @@ describe("display decoding", () => {
     assert.deepEqual(decodeStoredForDisplay(plain, 3), decodeStored(plain, 3));
   });
 });
+
+describe("metadata slices", () => {
+  it("can leave managedFields out", () => {
+    const stored = encodeForStorage({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "a", managedFields: [{ manager: "m" }], finalizers: ["x"] },
+    });
+    assert.deepEqual(JSON.parse(storedMetadataJson(stored, { withoutManagedFields: true }) ?? ""), { name: "a", finalizers: ["x"] });
+    assert.deepEqual(JSON.parse(storedMetadataJson(stored) ?? "").managedFields, [{ manager: "m" }]);
+  });
+});

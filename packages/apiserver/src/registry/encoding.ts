@@ -35,9 +35,12 @@ export function withResourceVersion(stored: string, resourceVersion: number): st
  * parsing the whole object (used where only metadata is needed, such as the
  * garbage collector's ownership index). Undefined if the layout is not ours.
  */
-export function storedMetadataJson(stored: string): string | undefined {
+export function storedMetadataJson(stored: string, options: { withoutManagedFields?: boolean } = {}): string | undefined {
   const range = metadataRange(stored);
-  return range ? stored.slice(range.start, range.end + 1) : undefined;
+  if (!range) return undefined;
+  const cut = options.withoutManagedFields ? stored.lastIndexOf(MANAGED_FIELDS, range.end) : -1;
+  // managedFields are stored last in metadata, so they end where metadata ends.
+  return cut > range.start ? `${stored.slice(range.start, cut)}}` : stored.slice(range.start, range.end + 1);
 }
 
 /** Where the stored object's metadata object starts (`{`) and ends (`}`). */

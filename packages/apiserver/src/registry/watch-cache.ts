@@ -46,13 +46,14 @@ export class CachedEvent {
   }
 
   /**
-   * Only the metadata of the object (without resourceVersion), parsed from a
-   * slice of the stored text: cheap, and it does not keep the whole object
-   * alive in the event window.
+   * Only the metadata of the object (without resourceVersion and
+   * managedFields), parsed from a slice of the stored text: cheap, and it
+   * does not keep the whole object alive in the event window. For the
+   * in-process controllers, which read names, owners and finalizers.
    */
   get metadata(): ObjectMeta {
     if (this.#object) return this.#object.metadata ?? {};
-    const text = storedMetadataJson(this.#stored);
+    const text = storedMetadataJson(this.#stored, { withoutManagedFields: true });
     return (text ? JSON.parse(text) : (this.object.metadata ?? {})) as ObjectMeta;
   }
 
