@@ -8,9 +8,12 @@
  * can be a member while `spec` is only a prefix — which is exactly what the
  * `".": {}` marker of FieldsV1 records.
  *
- * Sets are values: every operation returns a new set and never shares nodes
- * with its operands, so callers may keep and combine them freely. Only
- * {@link FieldSet.insert} mutates, for building a set.
+ * Sets are values: every operation returns a new set, so callers may keep
+ * and combine them freely. Only {@link FieldSet.insert} mutates, for building
+ * a set. Results share unchanged subtrees with their operands (a `difference`
+ * that removes one path copies only the levels along it); a shared subtree is
+ * marked so, and `insert` copies a marked level before changing it, so no
+ * mutation is ever seen through another set.
  * @module
  */
 import { compareElements, elementKey, elementText, type Path, type PathElement } from "./path.js";
@@ -35,6 +38,7 @@ interface MutableNode {
 interface Level {
   readonly nodes: Map<string, MutableNode>;
   sorted: MutableNode[] | undefined;
+  shared: boolean;
 }
 
 /** The private state of `set` (TypeScript's `private` is compile-time only). */
@@ -47,6 +51,8 @@ export class FieldSet {
   /** Element key → node; insertion order, sorted on demand. */
   private readonly nodes = new Map<string, MutableNode>();
   private sorted: MutableNode[] | undefined;
+  /** Whether this level may be reachable from more than one set: copied before any change. */
+  private shared = false;
 
   /** A set of the given paths. */
   static of(...paths: Path[]): FieldSet {
@@ -77,9 +83,7 @@ export class FieldSet {
 
   /** The child set under `element`, created if missing. */
   private descend(element: PathElement): FieldSet {
-    const node = this.node(element);
-    node.children ??= new FieldSet();
-    return node.children;
+    return childLevel(this.node(element));
   }
 
   private node(element: PathElement): MutableNode {
@@ -139,10 +143,10 @@ export class FieldSet {
     return this.sorted;
   }
 
-  /** A deep copy. */
+  /** A copy (its subtrees shared until either side is changed). */
   clone(): FieldSet {
     const out = new FieldSet();
-    for (const [key, node] of this.nodes) out.put(key, node.element, node.member, node.children?.clone());
+    for (const [key, node] of this.nodes) out.put(key, node.element, node.member, shared(node.children));
     return out;
   }
 
@@ -151,7 +155,7 @@ export class FieldSet {
     const out = this.clone();
     for (const [key, node] of other.nodes) {
       const mine = out.nodes.get(key);
-      const children = mine?.children && node.children ? mine.children.union(node.children) : (mine?.children ?? node.children?.clone());
+      const children = mine?.children && node.children ? mine.children.union(node.children) : (mine?.children ?? shared(node.children));
       out.put(key, node.element, node.member || mine?.member === true, children);
     }
     return out;
@@ -175,7 +179,7 @@ export class FieldSet {
     for (const [key, node] of this.nodes) {
       const theirs = other.nodes.get(key);
       const member = node.member && theirs?.member !== true;
-      const children = node.children && theirs?.children ? node.children.difference(theirs.children) : node.children?.clone();
+      const children = node.children && theirs?.children ? node.children.difference(theirs.children) : shared(node.children);
       out.put(key, node.element, member, children);
     }
     return out;
@@ -187,7 +191,7 @@ export class FieldSet {
     for (const [key, node] of this.nodes) {
       const theirs = other.nodes.get(key);
       if (theirs?.member) continue;
-      const children = node.children && theirs?.children ? node.children.recursiveDifference(theirs.children) : node.children?.clone();
+      const children = node.children && theirs?.children ? node.children.recursiveDifference(theirs.children) : shared(node.children);
       out.put(key, node.element, node.member, children);
     }
     return out;
@@ -243,6 +247,29 @@ export class FieldSet {
 // Module-internal building blocks: the decoder and the walkers build sets
 // level by level, and look nodes up by the keys they already have, instead
 // of inserting whole paths and re-deriving every element's key.
+
+/** `set` marked as reachable from more than one set (see {@link childLevel}). */
+function shared(set: FieldSet | undefined): FieldSet | undefined {
+  if (set) level(set).shared = true;
+  return set;
+}
+
+/**
+ * The children of `node` ready to be changed: created if missing, and copied
+ * first (one level; its own children marked shared in turn) if other sets
+ * may reach them.
+ */
+function childLevel(node: MutableNode): FieldSet {
+  const children = node.children;
+  if (!children) return (node.children = new FieldSet());
+  const state = level(children);
+  if (!state.shared) return children;
+  const copy = new FieldSet();
+  const nodes = level(copy).nodes;
+  for (const n of state.nodes.values()) nodes.set(n.key, { key: n.key, element: n.element, member: n.member, children: shared(n.children) });
+  node.children = copy;
+  return copy;
+}
 
 /** The node of `set` for `key`, created (neither member nor prefix yet) if missing. */
 function nodeAt(set: FieldSet, key: string, element: PathElement): MutableNode {
@@ -313,10 +340,8 @@ export class SetWriter {
     const shared = Math.min(this.depth, last);
     while (depth < shared && this.prefix[depth] === keys[depth]) depth++;
     for (; depth < last; depth++) {
-      const node = nodeAt(this.levels[depth], keys[depth], elements[depth]);
-      node.children ??= new FieldSet();
       this.prefix[depth] = keys[depth];
-      this.levels[depth + 1] = node.children;
+      this.levels[depth + 1] = childLevel(nodeAt(this.levels[depth], keys[depth], elements[depth]));
     }
     this.depth = depth;
     nodeAt(this.levels[last], keys[last], elements[last]).member = true;
