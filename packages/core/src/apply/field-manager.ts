@@ -111,7 +111,8 @@ export function stripManagedFieldsSet(set: FieldSet): FieldSet {
 /** RFC 3339 with whole seconds, as `metav1.Time` serialises. */
 function formatTime(time: Date | string | undefined): string {
   const date = time === undefined ? new Date() : typeof time === "string" ? new Date(time) : time;
-  return date.toISOString().replace(/\.\d+Z$/, "Z");
+  // toISOString always ends in `.sssZ`: drop the milliseconds.
+  return `${date.toISOString().slice(0, -5)}Z`;
 }
 
 /** A shallow copy of an object without `metadata.managedFields`, which no write compares. */

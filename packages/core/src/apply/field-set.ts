@@ -52,6 +52,7 @@ export class FieldSet {
   private readonly nodes = new Map<string, MutableNode>();
   private sorted: MutableNode[] | undefined;
   /** Whether this level may be reachable from more than one set: copied before any change. */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read and written by the module's builders, through level()
   private shared = false;
 
   /** A set of the given paths. */

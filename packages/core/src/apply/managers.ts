@@ -126,7 +126,7 @@ function readEntry<T>(entry: ManagedFieldsEntry, i: number, read: (fields: unkno
 function decodesToManagers(entries: readonly ManagedFieldsEntry[] | undefined | null): boolean {
   (entries ?? []).forEach((entry, i) => {
     readEntry(entry, i, checkFieldsV1);
-    managerIdentifier(entry);
+    managerIdentifier(entry); // decoding makes it too (it throws only for values JSON cannot hold)
   });
   return (entries ?? []).length > 0;
 }
