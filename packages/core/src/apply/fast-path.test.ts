@@ -333,7 +333,8 @@ describe("the create fast path", () => {
       [{ spec: { containers: [{ image: "no name" }], nodeSelector: null } }, podSchema, undefined],
       [{ kind: { odd: "object" }, apiVersion: ["x"], metadata: { name: { n: 1 }, generation: 2 } }, undefined, undefined],
       [{ spec: { routes: [{ host: "a" }, { host: "a", port: 80 }], tags: ["t", "t", 1, true, null] } }, widgetSchema, undefined],
-      [{ data: { "<>&\u2028": "x", "𝒳": "y", "\ue000": "z" } }, configMapSchema, undefined],
+      [{ data: { "<>&\u2028": "x", "𝒳": "y", "\ue000": "z", ["long".repeat(100)]: "not cached" } }, configMapSchema, undefined],
+      [{ spec: { tags: ["long".repeat(100), "short"], extra: { ["long".repeat(100)]: { a: 1 } } } }, widgetSchema, undefined],
     ];
     for (const [i, [obj, schema, resetFields]] of cases.entries()) {
       const options: Options = { manager: "m", apiVersion: "v1", time: T[0], resetFields };

@@ -101,6 +101,8 @@ const encoded = new WeakMap<PathElement, string>();
  * keys) makes the set of names unbounded, hence the cap.
  */
 const MAX_CACHED = 8192;
+/** Longer names and keys are not cached, so the caches stay small whatever objects hold. */
+const MAX_CACHED_LENGTH = 256;
 
 /** A field element shared by every walk that steps into `name`, with its key. */
 export interface CachedField {
@@ -119,8 +121,9 @@ const fields = new Map<string, CachedField>();
 export function cachedField(name: string): CachedField {
   let field = fields.get(name);
   if (field === undefined) {
-    if (fields.size >= MAX_CACHED) fields.clear();
     field = Object.freeze({ key: `f:${name}`, element: Object.freeze(fieldElement(name)) });
+    if (name.length > MAX_CACHED_LENGTH) return field;
+    if (fields.size >= MAX_CACHED) fields.clear();
     fields.set(name, field);
   }
   return field;
@@ -143,7 +146,7 @@ export function elementKey(element: PathElement): string {
 }
 
 /** The FieldsV1 key of a map-list item with these key fields (sorted by name). */
-export function keyFieldsKey(fields: readonly KeyField[]): string {
+function keyFieldsKey(fields: readonly KeyField[]): string {
   if (fields.length === 1) return `k:{${goJsonString(fields[0][0])}:${goJson(fields[0][1])}}`;
   return `k:{${fields.map(([name, value]) => `${goJsonString(name)}:${goJson(value)}`).join(",")}}`;
 }
@@ -180,6 +183,7 @@ export function parseKeyCached(text: string): ParsedKey | typeof UNKNOWN_ELEMENT
   if (result === undefined) {
     const element = parseElementKey(text);
     result = element === UNKNOWN_ELEMENT ? element : Object.freeze({ element: deepFreeze(element), key: elementKey(element) });
+    if (text.length > MAX_CACHED_LENGTH) return result;
     if (parsed.size >= MAX_CACHED) parsed.clear();
     parsed.set(text, result);
   }
