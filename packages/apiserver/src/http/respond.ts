@@ -44,6 +44,8 @@ export function sendFormatted(
 
 /** Items per write when streaming a list: large enough to amortize TLS records, small enough to bound memory. */
 const LIST_CHUNK = 256;
+/** How much of a streamed list may wait in the socket's buffer before the server pauses. */
+const LIST_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
  * Streams a list as `head` (a list object without items) plus the items'
@@ -56,7 +58,9 @@ export async function streamJsonList(res: ServerResponse, head: string, items: r
     const parts: string[] = [];
     for (let j = i; j < Math.min(i + LIST_CHUNK, items.length); j++) parts.push(items[j].json);
     chunk += (i > 0 ? "," : "") + parts.join(",");
-    if (!res.write(chunk)) await drained(res);
+    res.write(chunk);
+    // Keep a few MiB in flight so building the next chunk overlaps with sending; beyond that, wait.
+    if (res.writableLength > LIST_BUFFER_BYTES) await drained(res);
     if (res.destroyed) return;
     chunk = "";
   }
