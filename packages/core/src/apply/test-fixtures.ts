@@ -160,3 +160,44 @@ export function nginxConfig(overrides: { replicas?: number; image?: string } = {
     },
   };
 }
+
+function container(name: string, image: string) {
+  return {
+    name,
+    image,
+    imagePullPolicy: "IfNotPresent",
+    args: ["--port=8080", "--log-level=info"],
+    env: [
+      ...Array.from({ length: 8 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` })),
+      { name: "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
+    ],
+    ports: [
+      { name: "http", containerPort: 8080 },
+      { name: "metrics", containerPort: 9090 },
+    ],
+    resources: { limits: { cpu: "500m", memory: "256Mi" }, requests: { cpu: "100m", memory: "128Mi" } },
+    readinessProbe: { httpGet: { path: "/healthz", port: 8080 }, periodSeconds: 10 },
+  };
+}
+
+/** A Deployment for the benchmarks: two containers with env, ports, probes and resources. */
+export function benchDeployment(image = "app:1") {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web", namespace: "default", labels: { app: "web", tier: "frontend", team: "payments" } },
+    spec: {
+      replicas: 3,
+      selector: { matchLabels: { app: "web" } },
+      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } },
+      template: {
+        metadata: { labels: { app: "web", tier: "frontend" } },
+        spec: {
+          containers: [container("app", image), container("sidecar", "envoy:1.30")],
+          tolerations: [{ key: "dedicated", operator: "Equal", value: "web", effect: "NoSchedule" }],
+          nodeSelector: { disk: "ssd" },
+        },
+      },
+    },
+  };
+}

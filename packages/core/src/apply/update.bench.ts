@@ -12,7 +12,7 @@ import type { StructuralSchema } from "../schema.js";
 import { apply, updateManagedFields } from "./field-manager.js";
 import { type ManagedFieldsEntry, managedFieldsForWrite } from "./managers.js";
 import { resetFieldsFor } from "./reset-fields.js";
-import { deploymentSchema as fixtureDeployment, podSchema as fixturePod } from "./test-fixtures.js";
+import { benchDeployment, deploymentSchema as fixtureDeployment, podSchema as fixturePod } from "./test-fixtures.js";
 
 interface Schemas {
   pod: StructuralSchema;
@@ -86,47 +86,6 @@ export function benchPod(name = "web-7d4b9c8f5-x2k9p"): JsonObject {
       preemptionPolicy: "PreemptLowerPriority",
     },
     status: { phase: "Pending", qosClass: "Burstable" },
-  };
-}
-
-function container(name: string, image: string) {
-  return {
-    name,
-    image,
-    imagePullPolicy: "IfNotPresent",
-    args: ["--port=8080", "--log-level=info"],
-    env: [
-      ...Array.from({ length: 8 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` })),
-      { name: "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
-    ],
-    ports: [
-      { name: "http", containerPort: 8080 },
-      { name: "metrics", containerPort: 9090 },
-    ],
-    resources: { limits: { cpu: "500m", memory: "256Mi" }, requests: { cpu: "100m", memory: "128Mi" } },
-    readinessProbe: { httpGet: { path: "/healthz", port: 8080 }, periodSeconds: 10 },
-  };
-}
-
-/** The Deployment of `apply.bench.ts` (two containers with env, ports, probes and resources). */
-export function benchDeployment(image = "app:1") {
-  return {
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name: "web", namespace: "default", labels: { app: "web", tier: "frontend", team: "payments" } },
-    spec: {
-      replicas: 3,
-      selector: { matchLabels: { app: "web" } },
-      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } },
-      template: {
-        metadata: { labels: { app: "web", tier: "frontend" } },
-        spec: {
-          containers: [container("app", image), container("sidecar", "envoy:1.30")],
-          tolerations: [{ key: "dedicated", operator: "Equal", value: "web", effect: "NoSchedule" }],
-          nodeSelector: { disk: "ssd" },
-        },
-      },
-    },
   };
 }
 
