@@ -18,12 +18,16 @@ import {
   FutureRevisionError,
 } from "@kube-ts/storage";
 import { ApiError, alreadyExists, badRequest, conflict, expired, invalidPatch, notFound } from "../errors.js";
-import { decodeStored, decodeStoredForDisplay, encodeForStorage, withResourceVersion } from "./encoding.js";
+import { decodeStored, encodeForStorage } from "./encoding.js";
+import { type ListedObject, listedObject } from "./listed-object.js";
 import { objectKey, listPrefix } from "./keys.js";
 import { decodeContinue, encodeContinue } from "./list-token.js";
 import { carryOverUpdateMeta, clone, dropEmptyMetaFields, generateName, initCreateMeta, jsonEqual, timestamp } from "./object-meta.js";
-import { type StructuralSchema, managedFieldsForWrite, resetFieldsFor, updateManagedFields } from "@kube-ts/core";
+import type { StructuralSchema } from "@kube-ts/core";
+import { recordManagedFields, resetFieldsOf } from "./managed-fields.js";
 import type { FieldError, KubeObject, ResourceDefinition } from "./resource.js";
+
+export type { ListedObject } from "./listed-object.js";
 
 /** How unknown fields in a request body are treated (`?fieldValidation=`). */
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
@@ -73,14 +77,6 @@ export interface ListOptions {
   continueToken?: string;
   resourceVersion?: string;
   resourceVersionMatch?: "Exact" | "NotOlderThan" | "";
-}
-
-/** One listed object: its JSON (with resourceVersion) and its parsed form, each computed on access. */
-export interface ListedObject {
-  readonly json: string;
-  readonly object: KubeObject;
-  /** The object without managedFields, for display (Tables). */
-  readonly displayObject: KubeObject;
 }
 
 /** A page of a list. */
@@ -564,36 +560,16 @@ export class Store {
     if (mode === "Warn") options.warnings?.push(...warnings);
   }
 
-  /**
-   * Records who changed which fields in metadata.managedFields (operation
-   * Update), as every write path of kube-apiserver does. Server-side apply
-   * computes them itself.
-   */
+  /** Records the write's field manager in managedFields; server-side apply computes them itself. */
   #manageFields(obj: KubeObject, old: KubeObject | undefined, options: WriteOptions): void {
     if (options.managedFieldsComputed) return;
-    const subresource = options.subresource === "status" || options.subresource === "scale" ? options.subresource : undefined;
-    const entries = updateManagedFields(
-      managedFieldsForWrite(old, obj, { subresource }),
-      old,
-      obj,
-      {
-        manager: options.fieldManager || managerFromUserAgent(options.userAgent),
-        apiVersion: this.apiVersion,
-        time: this.#now(),
-        subresource,
-        resetFields: this.resetFields(subresource),
-      },
-      this.hooks.schemaFor?.(this.def),
-    );
-    const m = meta(obj);
-    if (entries.length > 0) m.managedFields = entries;
-    else delete m.managedFields;
+    const write = { ...options, apiVersion: this.apiVersion, time: this.#now() };
+    recordManagedFields(this.def, obj, old, write, this.hooks.schemaFor?.(this.def));
   }
 
   /** Fields a write path resets and nobody comes to own there (status on the main resource, and vice versa). */
   resetFields(subresource: string | undefined) {
-    const groupResource = this.def.group ? `${this.def.plural}.${this.def.group}` : this.def.plural;
-    return resetFieldsFor(groupResource, subresource, this.def.subresources.status === true);
+    return resetFieldsOf(this.def, subresource);
   }
 
   /** The group/version this store serves, e.g. `apps/v1`. */
@@ -613,32 +589,6 @@ export function pendingFinalizers(def: ResourceDefinition, obj: KubeObject): str
   const extra = def.strategy.extraFinalizers?.(obj);
   if (extra) list.push(...extra);
   return list;
-}
-
-/**
- * A listed object. Neither form is kept: a list of 10,000 pods rendered as a
- * Table must not hold 10,000 parsed pods at once, and a JSON list never
- * parses at all. Only an object a filter already parsed is kept.
- */
-function listedObject(kv: KeyValue, parsed?: KubeObject): ListedObject {
-  return {
-    get json() {
-      // A parsed object may differ from storage (a converted view): serialize it then.
-      return parsed ? JSON.stringify(parsed) : withResourceVersion(kv.value, kv.modRevision);
-    },
-    get object() {
-      return parsed ?? decodeStored(kv.value, kv.modRevision);
-    },
-    get displayObject() {
-      return parsed ?? decodeStoredForDisplay(kv.value, kv.modRevision);
-    },
-  };
-}
-
-/** Upstream names the manager of a request without `fieldManager` after its User-Agent's product: `kubectl/v1.32 …` → `kubectl`. */
-export function managerFromUserAgent(userAgent: string | undefined): string {
-  const product = (userAgent ?? "").split("/")[0].trim();
-  return product.slice(0, 128) || "unknown";
 }
 
 /** Parses a resourceVersion; 400 BadRequest for anything that is not a positive integer. */
