@@ -25,6 +25,7 @@ import type { StructuralSchema } from "../schema.js";
 import type { FieldError } from "../validation/field-error.js";
 import { invalid, notSupported, required, tooMany } from "../validation/field-error.js";
 import { goNumber, goQuote } from "../validation/go-format.js";
+import { fastRegExp, MAX_FAST_LENGTH } from "./fast-pattern.js";
 import { formatChecker } from "./formats.js";
 import { childPath, goValue, type JsonObject, type NullablePath, pathString } from "./unstructured.js";
 
@@ -40,6 +41,8 @@ interface NodeInfo {
   format: string;
   formatCheck: ((s: string) => boolean) | undefined;
   pattern: RE2JS | Error | undefined;
+  /** A RegExp matching exactly as `pattern` does, for short strings (see `fast-pattern.ts`). */
+  fastPattern: RegExp | undefined;
   /** The property names, in schema order. */
   propKeys: string[];
   /** Enum members that are strings, numbers or booleans, for a quick membership test. */
@@ -53,9 +56,11 @@ function nodeInfo(s: StructuralSchema): NodeInfo {
   if (info === undefined) {
     const formatCheck = formatChecker(s.format);
     let pattern: RE2JS | Error | undefined;
+    let fastPattern: RegExp | undefined;
     if (s.pattern !== undefined) {
       try {
         pattern = RE2JS.compile(s.pattern);
+        fastPattern = fastRegExp(s.pattern);
       } catch (err) {
         pattern = err instanceof Error ? err : new Error(String(err));
       }
@@ -63,7 +68,7 @@ function nodeInfo(s: StructuralSchema): NodeInfo {
     // int-or-string is converted to `type: [integer, string]` before validation.
     const types = s["x-kubernetes-int-or-string"] ? ["integer", "string"] : s.type ? [s.type] : [];
     const scalarEnum = s.enum?.every((e) => typeof e !== "object" || e === null) ? new Set(s.enum) : undefined;
-    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern, propKeys: Object.keys(s.properties ?? {}), scalarEnum };
+    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern, fastPattern, propKeys: Object.keys(s.properties ?? {}), scalarEnum };
     infos.set(s, info);
   }
   return info;
@@ -213,7 +218,7 @@ class Validator {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should be at least ${s.minLength} chars long`) });
     } else if (info.pattern instanceof Error) {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should match '${s.pattern}, but pattern is invalid: ${info.pattern.message}'`) });
-    } else if (info.pattern !== undefined && !info.pattern.test(v)) {
+    } else if (info.pattern !== undefined && !(info.fastPattern !== undefined && v.length <= MAX_FAST_LENGTH ? info.fastPattern.test(v) : info.pattern.test(v))) {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should match '${s.pattern}'`) });
     }
   }
