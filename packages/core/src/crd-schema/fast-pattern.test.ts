@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { RE2JS } from "@bufbuild/re2";
-import { fastRegExp } from "./fast-pattern.js";
+import { anchoredBody, fastRegExp } from "./fast-pattern.js";
 
 const ACCEPTED = [
   "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
@@ -59,5 +59,38 @@ test("the fast path matches exactly as RE2 does", () => {
       for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
       assert.equal(fast.test(s), re2.test(s), `${p} on ${JSON.stringify(s)}`);
     }
+  }
+});
+
+test("anchoredBody strips only top-level anchors", () => {
+  assert.equal(anchoredBody("^a(b|c)+$"), "a(b|c)+");
+  assert.equal(anchoredBody("^[|$]x\\\\$"), "[|$]x\\\\");
+  assert.equal(anchoredBody("^[]|]$"), "[]|]");
+  assert.equal(anchoredBody("^[[:alpha:]|]$"), "[[:alpha:]|]");
+  for (const p of ["^a|b$", "a$", "^a", "^a\\$", "^\\Qa|b\\E$", "^(a))|((b)$"]) assert.equal(anchoredBody(p), undefined, p);
+  assert.equal(anchoredBody("^$"), "");
+});
+
+test("the anchored body matches whole strings exactly as the pattern searches", () => {
+  const patterns = ["^[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)+(:[A-Za-z0-9._-]+)?$", "^(a|b)*c?$", "^(?i)ab+$", "^a\\\\$", "^[^x]*$", "^(a$|b)$", "^a*(^b)?$", "^$"];
+  const alphabet = ["a", "b", "c", "A", "B", "x", "/", ":", ".", "1", "\\", "\n", "é", "😀"];
+  let seed = 11;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (const p of patterns) {
+    const body = anchoredBody(p);
+    assert.notEqual(body, undefined, p);
+    const whole = RE2JS.compile(`(?:${body})`);
+    const re2 = RE2JS.compile(p);
+    const samples = ["", "registry.example.com/team-1/svc-00001:1.2.3", "a:1/b", "ab", "aB", "a\\"];
+    for (let k = 0; k < 2000; k++) {
+      let s = "";
+      const len = rand(8);
+      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
+      samples.push(s);
+    }
+    for (const s of samples) assert.equal(whole.matches(s), re2.test(s), `${p} on ${JSON.stringify(s)}`);
   }
 });

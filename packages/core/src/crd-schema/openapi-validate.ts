@@ -25,7 +25,7 @@ import type { StructuralSchema } from "../schema.js";
 import type { FieldError } from "../validation/field-error.js";
 import { invalid, notSupported, required, tooMany } from "../validation/field-error.js";
 import { goNumber, goQuote } from "../validation/go-format.js";
-import { fastRegExp, MAX_FAST_LENGTH } from "./fast-pattern.js";
+import { anchoredBody, fastRegExp, MAX_FAST_LENGTH } from "./fast-pattern.js";
 import { formatChecker } from "./formats.js";
 import { childPath, goValue, type JsonObject, type NullablePath, pathString } from "./unstructured.js";
 
@@ -43,6 +43,8 @@ interface NodeInfo {
   pattern: RE2JS | Error | undefined;
   /** A RegExp matching exactly as `pattern` does, for short strings (see `fast-pattern.ts`). */
   fastPattern: RegExp | undefined;
+  /** For a pattern `^X$`: `(?:X)`, to match whole strings with (same answers as `pattern.test`, faster). */
+  anchored: RE2JS | undefined;
   /** The property names, in schema order. */
   propKeys: string[];
   /** Enum members that are strings, numbers or booleans, for a quick membership test. */
@@ -57,10 +59,13 @@ function nodeInfo(s: StructuralSchema): NodeInfo {
     const formatCheck = formatChecker(s.format);
     let pattern: RE2JS | Error | undefined;
     let fastPattern: RegExp | undefined;
+    let anchored: RE2JS | undefined;
     if (s.pattern !== undefined) {
       try {
         pattern = RE2JS.compile(s.pattern);
         fastPattern = fastRegExp(s.pattern);
+        const body = anchoredBody(s.pattern);
+        if (body !== undefined) anchored = compileOrUndefined(`(?:${body})`);
       } catch (err) {
         pattern = err instanceof Error ? err : new Error(String(err));
       }
@@ -68,10 +73,25 @@ function nodeInfo(s: StructuralSchema): NodeInfo {
     // int-or-string is converted to `type: [integer, string]` before validation.
     const types = s["x-kubernetes-int-or-string"] ? ["integer", "string"] : s.type ? [s.type] : [];
     const scalarEnum = s.enum?.every((e) => typeof e !== "object" || e === null) ? new Set(s.enum) : undefined;
-    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern, fastPattern, propKeys: Object.keys(s.properties ?? {}), scalarEnum };
+    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern, fastPattern, anchored, propKeys: Object.keys(s.properties ?? {}), scalarEnum };
     infos.set(s, info);
   }
   return info;
+}
+
+function compileOrUndefined(pattern: string): RE2JS | undefined {
+  try {
+    return RE2JS.compile(pattern);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `pattern.test(v)`, by the quickest equivalent means the node has. */
+function patternMatches(info: NodeInfo, pattern: RE2JS, v: string): boolean {
+  if (info.fastPattern !== undefined && v.length <= MAX_FAST_LENGTH) return info.fastPattern.test(v);
+  if (info.anchored !== undefined) return info.anchored.matches(v);
+  return pattern.test(v);
 }
 
 /** The JSON type of a value, as kube-openapi infers it from the decoded Go value. */
@@ -218,7 +238,7 @@ class Validator {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should be at least ${s.minLength} chars long`) });
     } else if (info.pattern instanceof Error) {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should match '${s.pattern}, but pattern is invalid: ${info.pattern.message}'`) });
-    } else if (info.pattern !== undefined && !(info.fastPattern !== undefined && v.length <= MAX_FAST_LENGTH ? info.fastPattern.test(v) : info.pattern.test(v))) {
+    } else if (info.pattern !== undefined && !patternMatches(info, info.pattern, v)) {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should match '${s.pattern}'`) });
     }
   }
