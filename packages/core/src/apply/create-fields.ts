@@ -68,10 +68,48 @@ function node(value: JsonValue | undefined, type: TypeRef, member: boolean, igno
   return member ? {} : undefined;
 }
 
+/**
+ * Sorted key lists, found by walking the unsorted list through a trie: the
+ * objects of one kind repeat the same members in the same order, and sorting
+ * them with a comparator was most of a create's field walk. Bounded like the
+ * caches of `path.ts` (it starts over when it grows too big).
+ */
+interface KeyTrie {
+  next: Map<string, KeyTrie> | undefined;
+  sorted: string[] | undefined;
+}
+let keyTrie: KeyTrie = { next: undefined, sorted: undefined };
+let keyTrieNodes = 0;
+const MAX_KEY_TRIE_NODES = 16384;
+const MAX_MEMO_KEYS = 64;
+
+/** The own keys of `value` in field-name order (the result may be shared: do not modify). */
+function sortedKeys(value: JsonObject): readonly string[] {
+  const keys = Object.keys(value);
+  if (keys.length < 2) return keys;
+  if (keys.length > MAX_MEMO_KEYS) return keys.sort(compareStrings);
+  if (keyTrieNodes + keys.length > MAX_KEY_TRIE_NODES) {
+    keyTrie = { next: undefined, sorted: undefined };
+    keyTrieNodes = 0;
+  }
+  let t = keyTrie;
+  for (const key of keys) {
+    if (t.next === undefined) t.next = new Map();
+    let child = t.next.get(key);
+    if (child === undefined) {
+      child = { next: undefined, sorted: undefined };
+      t.next.set(key, child);
+      keyTrieNodes++;
+    }
+    t = child;
+  }
+  if (t.sorted === undefined) t.sorted = keys.sort(compareStrings);
+  return t.sorted;
+}
+
 /** Writes the members of a map into `out`, in field-name order; returns how many. */
 function fillMap(out: JsonObject, value: JsonObject, shape: Extract<Shape, { kind: "map" }>, ignored: FieldSet | undefined, strip: FieldSet | undefined): number {
-  const keys = Object.keys(value);
-  if (keys.length > 1) keys.sort(compareStrings);
+  const keys = sortedKeys(value);
   let count = 0;
   for (const key of keys) {
     let member = true;
