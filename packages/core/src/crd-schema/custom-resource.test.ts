@@ -233,3 +233,14 @@ describe("validateCustomResource: list types", () => {
     assert.deepEqual(errs(cr({ routes: [{ name: "a" }, "b"] }), s).at(-1), 'spec.routes[1]: Invalid value: "b": must be an object for an array of list-type map');
   });
 });
+
+describe("validateCustomResource: string lengths count runes", () => {
+  it("counts astral characters once", () => {
+    const s = spec({ a: { type: "string", maxLength: 2, minLength: 2 }, b: { type: "string", minLength: 3 } });
+    assert.deepEqual(errs(cr({ a: "😀😀", b: "😀😀😀" }), s), []);
+    assert.equal(errs(cr({ a: "😀😀😀" }), s).length, 1);
+    assert.equal(errs(cr({ a: "😀" }), s).length, 1);
+    assert.equal(errs(cr({ b: "😀😀" }), s).length, 1);
+    assert.equal(errs(cr({ b: "ab" }), s).length, 1);
+  });
+});

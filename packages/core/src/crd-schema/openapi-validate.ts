@@ -45,8 +45,10 @@ interface NodeInfo {
   fastPattern: RegExp | undefined;
   /** For a pattern `^X$`: `(?:X)`, to match whole strings with (same answers as `pattern.test`, faster). */
   anchored: RE2JS | undefined;
-  /** The property names, in schema order. */
-  propKeys: string[];
+  /** The properties, in schema order, each with its node's info once first needed. */
+  props: { key: string; schema: StructuralSchema; info: NodeInfo | undefined }[];
+  /** Whether the node has allOf/anyOf/oneOf/not. */
+  composite: boolean;
   /** Enum members that are strings, numbers or booleans, for a quick membership test. */
   scalarEnum: Set<unknown> | undefined;
 }
@@ -72,8 +74,9 @@ function nodeInfo(s: StructuralSchema): NodeInfo {
     }
     // int-or-string is converted to `type: [integer, string]` before validation.
     const types = s["x-kubernetes-int-or-string"] ? ["integer", "string"] : s.type ? [s.type] : [];
+    const composite = s.anyOf !== undefined || s.oneOf !== undefined || s.allOf !== undefined || s.not !== undefined;
     const scalarEnum = s.enum?.every((e) => typeof e !== "object" || e === null) ? new Set(s.enum) : undefined;
-    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern, fastPattern, anchored, propKeys: Object.keys(s.properties ?? {}), scalarEnum };
+    info = { types, format: formatCheck ? (s.format ?? "") : "", formatCheck, pattern, fastPattern, anchored, props: Object.entries(s.properties ?? {}).map(([key, schema]) => ({ key, schema, info: undefined })), composite, scalarEnum };
     infos.set(s, info);
   }
   return info;
@@ -135,8 +138,7 @@ function typeFailure(name: string, typeName: string, found: string): Failure {
 class Validator {
   readonly failures: Failure[] = [];
 
-  node(v: unknown, s: StructuralSchema, name: string): void {
-    const info = nodeInfo(s);
+  node(v: unknown, s: StructuralSchema, name: string, info: NodeInfo = nodeInfo(s)): void {
     if (v === null || v === undefined) {
       if (info.types.length > 0 && !s.nullable) this.failures.push(typeFailure(name, info.types.join(","), "null"));
       this.enumCheck(v, s, info, name);
@@ -144,7 +146,7 @@ class Validator {
     }
     const kind = kindOf(v);
     if (info.types.length > 0 || info.format !== "") this.typeCheck(kind, info, name);
-    this.composition(v, s, name);
+    if (info.composite) this.composition(v, s, name);
     if (kind === "string") {
       this.stringChecks(v as string, s, info, name);
       if (info.formatCheck && !info.formatCheck(v as string)) this.failures.push(typeFailure(name, info.format, v as string));
@@ -232,9 +234,10 @@ class Validator {
   }
 
   private stringChecks(v: string, s: StructuralSchema, info: NodeInfo, name: string): void {
-    if (s.maxLength !== undefined && runeCount(v) > s.maxLength) {
+    // A string has at most as many runes as UTF-16 units, and at least half as many.
+    if (s.maxLength !== undefined && v.length > s.maxLength && runeCount(v) > s.maxLength) {
       this.failures.push({ kind: "tooLong", name, value: v, limit: s.maxLength, message: inBody(name, `should be at most ${s.maxLength} chars long`) });
-    } else if (s.minLength !== undefined && runeCount(v) < s.minLength) {
+    } else if (s.minLength !== undefined && (v.length < s.minLength || (Math.ceil(v.length / 2) < s.minLength && runeCount(v) < s.minLength))) {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should be at least ${s.minLength} chars long`) });
     } else if (info.pattern instanceof Error) {
       this.failures.push({ kind: "invalid", name, value: v, message: inBody(name, `should match '${s.pattern}, but pattern is invalid: ${info.pattern.message}'`) });
@@ -315,9 +318,13 @@ class Validator {
       for (const k of Object.keys(v)) if (props === undefined || !Object.hasOwn(props, k)) this.node(v[k], additional, `${name}.${k}`);
     }
     if (props) {
-      for (const p of info.propKeys) {
-        // `v[p]` first: cheap when absent; hasOwn rules out inherited names such as `toString`.
-        if (v[p] !== undefined && Object.hasOwn(v, p)) this.node(v[p], props[p], name === "" ? p : `${name}.${p}`);
+      for (const p of info.props) {
+        const key = p.key;
+        // `v[key]` first: cheap when absent; hasOwn rules out inherited names such as `toString`.
+        if (v[key] !== undefined && Object.hasOwn(v, key)) {
+          p.info ??= nodeInfo(p.schema);
+          this.node(v[key], p.schema, name === "" ? key : `${name}.${key}`, p.info);
+        }
       }
     }
     if (s.required) {
