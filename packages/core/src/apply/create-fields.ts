@@ -72,59 +72,75 @@ function node(value: JsonValue | undefined, type: TypeRef, member: boolean, igno
  * Sorted key lists, found by walking the unsorted list through a trie: the
  * objects of one kind repeat the same members in the same order, and sorting
  * them with a comparator was most of a create's field walk. Bounded like the
- * caches of `path.ts` (it starts over when it grows too big).
+ * caches of `path.ts`: it starts over when it grows too big, and lists with
+ * a long name are sorted each time.
  */
 interface KeyTrie {
   next: Map<string, KeyTrie> | undefined;
-  sorted: string[] | undefined;
+  order: MemberOrder | undefined;
 }
-let keyTrie: KeyTrie = { next: undefined, sorted: undefined };
+
+/** Member names in field-name order, with their FieldsV1 keys (`f:name`). */
+interface MemberOrder {
+  readonly names: readonly string[];
+  readonly keys: readonly string[];
+}
+
+function memberOrderOf(names: string[]): MemberOrder {
+  if (names.length > 1) names.sort(compareStrings);
+  return { names, keys: names.map((name) => cachedField(name).key) };
+}
+
+let keyTrie: KeyTrie = { next: undefined, order: undefined };
 let keyTrieNodes = 0;
 const MAX_KEY_TRIE_NODES = 16384;
 const MAX_MEMO_KEYS = 64;
+/** Longer names are not kept, so the trie stays small whatever objects hold. */
+const MAX_MEMO_NAME_LENGTH = 256;
 
-/** The own keys of `value` in field-name order (the result may be shared: do not modify). */
-function sortedKeys(value: JsonObject): readonly string[] {
+/** The own keys of `value` in field-name order (the result may be shared). */
+function memberOrder(value: JsonObject): MemberOrder {
   const keys = Object.keys(value);
-  if (keys.length < 2) return keys;
-  if (keys.length > MAX_MEMO_KEYS) return keys.sort(compareStrings);
+  if (keys.length > MAX_MEMO_KEYS) return memberOrderOf(keys);
   if (keyTrieNodes + keys.length > MAX_KEY_TRIE_NODES) {
-    keyTrie = { next: undefined, sorted: undefined };
+    keyTrie = { next: undefined, order: undefined };
     keyTrieNodes = 0;
   }
   let t = keyTrie;
   for (const key of keys) {
+    if (key.length > MAX_MEMO_NAME_LENGTH) return memberOrderOf(keys);
     if (t.next === undefined) t.next = new Map();
     let child = t.next.get(key);
     if (child === undefined) {
-      child = { next: undefined, sorted: undefined };
+      child = { next: undefined, order: undefined };
       t.next.set(key, child);
       keyTrieNodes++;
     }
     t = child;
   }
-  if (t.sorted === undefined) t.sorted = keys.sort(compareStrings);
-  return t.sorted;
+  t.order ??= memberOrderOf(keys);
+  return t.order;
 }
 
 /** Writes the members of a map into `out`, in field-name order; returns how many. */
 function fillMap(out: JsonObject, value: JsonObject, shape: Extract<Shape, { kind: "map" }>, ignored: FieldSet | undefined, strip: FieldSet | undefined): number {
-  const keys = sortedKeys(value);
+  const { names, keys } = memberOrder(value);
   let count = 0;
-  for (const key of keys) {
+  for (let i = 0; i < names.length; i++) {
+    const key = names[i];
+    const fieldKey = keys[i];
     let member = true;
     let ignoredBelow: FieldSet | undefined;
     let stripBelow: FieldSet | undefined;
-    const field = cachedField(key);
     if (ignored !== undefined || strip !== undefined) {
-      if (ignored && hasMemberKey(ignored, field.key)) continue;
-      ignoredBelow = ignored && childrenAtKey(ignored, field.key);
-      member = !(strip && hasMemberKey(strip, field.key));
-      stripBelow = strip && childrenAtKey(strip, field.key);
+      if (ignored && hasMemberKey(ignored, fieldKey)) continue;
+      ignoredBelow = ignored && childrenAtKey(ignored, fieldKey);
+      member = !(strip && hasMemberKey(strip, fieldKey));
+      stripBelow = strip && childrenAtKey(strip, fieldKey);
     }
     const child = node(value[key], memberType(shape.info, key), member, ignoredBelow, stripBelow);
     if (child === undefined) continue;
-    out[field.key] = child;
+    out[fieldKey] = child;
     count++;
   }
   return count;

@@ -160,7 +160,7 @@ function random(seed: number) {
 }
 type Random = ReturnType<typeof random>;
 
-const NAMES = ["a", "b", "app", "z<>&", "é", "𝒳", "\ue000", "constructor", "0", "x.y/z"];
+const NAMES = ["a", "b", "app", "z<>&", "é", "𝒳", "\ue000", "constructor", "0", "x.y/z", "n".repeat(300)];
 
 function labels(r: Random): JsonObject {
   const out: JsonObject = {};
@@ -321,6 +321,18 @@ describe("the create fast path", () => {
       const plain = reference(undefined, undefined, obj, options, SCHEMAS[kind]);
       assert.equal(text(fast), text(general), `${kind} #${i}: fast vs general`);
       assert.equal(text(fast), text(plain), `${kind} #${i}: fast vs plain`);
+    }
+  });
+
+  it("matches for maps with many members, in any order, and when the member orders repeat", () => {
+    for (const n of [2, 5, 70]) {
+      const names = Array.from({ length: n }, (_, i) => `k${(i * 7919) % 101}${i % 2 === 0 ? "𝒳" : "\ue000"}`);
+      for (const order of [names, [...names].reverse(), names]) {
+        const obj = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", labels: Object.fromEntries(order.map((k) => [k, "v"])) }, data: Object.fromEntries(order.map((k) => [k, "v"])) };
+        const options: Options = { manager: "m", apiVersion: "v1", time: T[0], subresource: undefined, resetFields: undefined };
+        const fast = updateManagedFields(undefined, undefined, obj, options, SCHEMAS.ConfigMap);
+        assert.equal(text(fast), text(reference(undefined, undefined, obj, options, SCHEMAS.ConfigMap)), `${n} members`);
+      }
     }
   });
 
