@@ -234,6 +234,50 @@ describe("CEL rules: library", () => {
   });
 });
 
+describe("CEL rules: Kubernetes regex library", () => {
+  const str = { s: { type: "string" } };
+
+  it("finds the leftmost-first match, or '' when there is none", () => {
+    const s = spec(
+      str,
+      { rule: "self.s.find('[0-9]+') == '123' && self.s.find('x+') == '' && 'ab'.find('a|ab') == 'a' && 'abc'.find('^') == ''" },
+      { rule: "'a foo b'.find(r'\\bfoo\\b') == 'foo' && 'xFoO'.find('(?i)foo') == 'FoO' && 'a\\nb'.find('(?m)^b$') == 'b' && '€😀x'.find('.x') == '😀x'" },
+    );
+    assert.deepEqual(run(s, { spec: { s: "abc 123 def 456" } }), []);
+  });
+
+  it("finds all non-overlapping matches, honouring a limit", () => {
+    const s = spec(
+      str,
+      { rule: "self.s.findAll('[0-9]+') == ['123', '456'] && self.s.findAll('[0-9]+', 1) == ['123'] && self.s.findAll('[0-9]+', 0) == []" },
+      { rule: "self.s.findAll('[0-9]+', -1) == ['123', '456'] && self.s.findAll('z') == [] && size(self.s.findAll('[a-z]', 2)) == 2" },
+      // Go skips an empty match that abuts the previous match.
+      { rule: "'baaa'.findAll('a*') == ['', 'aaa'] && 'abc'.findAll('') == ['', '', '', ''] && '€😀x'.findAll('x*') == ['', '', 'x']" },
+    );
+    assert.deepEqual(run(s, { spec: { s: "abc 123 def 456" } }), []);
+  });
+
+  it("fails on an illegal pattern and checks argument types", () => {
+    const s = spec(str, { rule: "self.s.find('(') == ''" }, { rule: "self.s.findAll('[', 1) == []" });
+    const errs = run(s, { spec: { s: "a" } });
+    assert.equal(errs.length, 2);
+    assert.match(errs[0], /^spec: Invalid value: "object": Illegal regex: .* evaluating rule: self\.s\.find\('\('\) == ''$/);
+    assert.match(errs[1], /Illegal regex: /);
+    const compiled = compileCelRules(toStructural(spec(str, { rule: "self.s.find(1) == ''" }, { rule: "self.s.findAll('a', 'b') == []" })));
+    const messages = compiled.errors.map(formatFieldError);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0], /compilation failed: ERROR: <input>:1:12: found no matching overload for 'find' applied to 'string\.\(int\)'/);
+    assert.match(messages[1], /compilation failed: ERROR: <input>:1:15: found no matching overload for 'findAll' applied to 'string\.\(string, string\)'/);
+  });
+
+  it("charges the budget for long inputs", () => {
+    const s = spec(str, { rule: "self.s.findAll('a').size() >= 0" });
+    const errs = run(s, { spec: { s: "a".repeat(20_000) } }, undefined, { perCallLimit: 100 });
+    assert.equal(errs.length, 1);
+    assert.match(errs[0], /cost/);
+  });
+});
+
 describe("CEL rules: cost budget", () => {
   const nested = { rule: "self.xs.all(a, self.xs.all(b, self.xs.all(c, a + b + c >= 0)))" };
   const s = spec({ xs: { type: "array", items: { type: "integer" } }, n: { type: "integer" } }, nested, { rule: "self.n > 0" });

@@ -3,22 +3,25 @@
  * standard library and string extensions (`split`, `join`, `replace`,
  * `trim`, `lowerAscii`, `upperAscii`, `indexOf`, `substring`, `charAt`,
  * `format`), plus the Kubernetes list library (`isSorted`, `sum`, `min`,
- * `max`, `indexOf`, `lastIndexOf`) and a `matches` that caches compiled
- * RE2 programs. Every function is wrapped to charge the active cost budget.
+ * `max`, `indexOf`, `lastIndexOf`), a `matches` that caches compiled RE2
+ * programs and the Kubernetes regex library (`find`, `findAll`). Every
+ * function is wrapped to charge the active cost budget.
  *
  * Not available (rules using them fail to compile with "undeclared
- * reference"): the Kubernetes regex (`find`, `findAll`), URL, IP/CIDR,
+ * reference"): the Kubernetes URL, IP/CIDR,
  * quantity, semver and format libraries, `strings.quote`/`reverse`,
  * optional types (`?.`, `orValue`) and two-variable comprehensions.
  * @module
  */
-import { type CelEnv, type CelFunc, CelScalar, type CelValue, celEnv, celMethod, isCelError, listType, parse, plan } from "@bufbuild/cel";
+import { type CelEnv, type CelFunc, CelScalar, type CelValue, celEnv, celList, celMethod, isCelError, listType, parse, plan } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
-import { RE2JS } from "@bufbuild/re2";
+import type { RE2JS } from "@bufbuild/re2";
 import { charge, sizeCost } from "./budget.js";
+import { compilePattern, findAllString, findString } from "./regex.js";
 
 const { BOOL, DYN, INT, STRING } = CelScalar;
 const LIST = listType(DYN);
+const LIST_STRING = listType(STRING);
 const FUNC = Symbol.for("@bufbuild/cel/func");
 
 /** A plain environment for the helpers below (comparisons, conversions). */
@@ -84,18 +87,34 @@ const k8sLists: CelFunc[] = [
   }),
 ];
 
-const patterns = new Map<string, RE2JS>();
-
 /** `string.matches(pattern)` on RE2, with compiled patterns cached (bounded). */
 const matches = celMethod("matches", STRING, [STRING], BOOL, function (pattern) {
-  let re = patterns.get(pattern);
-  if (re === undefined) {
-    re = RE2JS.compile(pattern);
-    if (patterns.size >= 1000) patterns.clear();
-    patterns.set(pattern, re);
-  }
-  return re.test(this as string);
+  return compilePattern(pattern).test(this as string);
 });
+
+/** The Kubernetes regex library (`k8s.io/apiserver/pkg/cel/library/regex.go`). */
+const k8sRegex: CelFunc[] = [
+  celMethod("find", STRING, [STRING], STRING, function (pattern) {
+    return findString(legalPattern(pattern), this as string);
+  }),
+  celMethod("findAll", STRING, [STRING], LIST_STRING, function (pattern) {
+    return celList(findAllString(legalPattern(pattern), this as string, -1));
+  }),
+  celMethod("findAll", STRING, [STRING, INT], LIST_STRING, function (pattern, limit) {
+    // Go's FindAllString: a negative limit means all matches, 0 none.
+    const n = limit as bigint;
+    return celList(findAllString(legalPattern(pattern), this as string, n < 0n ? -1 : n > 0x7fffffffn ? 0x7fffffff : Number(n)));
+  }),
+];
+
+/** Compiles a `find`/`findAll` pattern, failing as upstream does ("Illegal regex: ..."). */
+function legalPattern(pattern: string): RE2JS {
+  try {
+    return compilePattern(pattern);
+  } catch (e) {
+    throw new Error(`Illegal regex: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 /** Wraps a function so each call charges the active budget before running. */
 function metered(f: CelFunc): CelFunc {
@@ -116,7 +135,7 @@ function metered(f: CelFunc): CelFunc {
 }
 
 function build(): CelEnv {
-  const base = celEnv({ funcs: [...strings, ...k8sLists, matches] });
+  const base = celEnv({ funcs: [...strings, ...k8sLists, matches, ...k8sRegex] });
   return celEnv({ funcs: Array.from(base.funcs, metered) });
 }
 
