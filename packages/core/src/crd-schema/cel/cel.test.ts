@@ -275,6 +275,12 @@ describe("CEL rules: Kubernetes regex library", () => {
     const errs = run(s, { spec: { s: "a".repeat(20_000) } }, undefined, { perCallLimit: 100 });
     assert.equal(errs.length, 1);
     assert.match(errs[0], /cost/);
+    // Each match re-scans the rest of the input (the '.*z' thread outlives it): metered per step.
+    const quadratic = spec(str, { rule: "self.s.findAll('.*z|a').size() >= 0" });
+    const slow = run(quadratic, { spec: { s: "a".repeat(5_000) } }, undefined, { perCallLimit: 100_000 });
+    assert.equal(slow.length, 1);
+    assert.match(slow[0], /cost/);
+    assert.deepEqual(run(quadratic, { spec: { s: "a".repeat(50) } }), []);
   });
 });
 

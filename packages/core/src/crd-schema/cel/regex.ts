@@ -3,10 +3,14 @@
  * @bufbuild/re2 only answers whether a pattern matches, so match positions
  * come from a small Pike VM over its compiled program: linear in the input,
  * leftmost-first like Go's `regexp`, and stepping by code point so offsets
- * are UTF-16 indices on code point boundaries.
+ * are UTF-16 indices on code point boundaries. Each search charges the active
+ * budget a tenth of the thread steps it took, so repeated searches
+ * (`findAll` with a pattern whose threads outlive each match, which is
+ * quadratic in Go too) stay bounded by the cost budget.
  * @module
  */
 import { RE2JS } from "@bufbuild/re2";
+import { charge } from "./budget.js";
 
 // Instruction opcodes of @bufbuild/re2's program (Inst.ts).
 const ALT = 1;
@@ -115,6 +119,7 @@ function search(prog: Prog, s: string, from: number): [number, number] | undefin
     }
   };
   let match: [number, number] | undefined;
+  let steps = 0;
   let pos = from;
   let r1 = runeBefore(s, pos);
   for (;;) {
@@ -125,6 +130,7 @@ function search(prog: Prog, s: string, from: number): [number, number] | undefin
     const nextFlag = context(r2, runeAt(s, next));
     const nlist: Thread[] = [];
     const nseen = new Set<number>();
+    steps += clist.length;
     for (const t of clist) {
       const inst = prog.inst[t.pc];
       if (inst.op === MATCH) {
@@ -139,6 +145,7 @@ function search(prog: Prog, s: string, from: number): [number, number] | undefin
     r1 = r2;
     pos = next;
   }
+  charge(steps / 10);
   return match;
 }
 
